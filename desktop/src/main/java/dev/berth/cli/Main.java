@@ -1,0 +1,51 @@
+package dev.berth.cli;
+
+import dev.berth.remote.tls.TlsCommand;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The {@code berth} command: the app when run plainly, otherwise a subcommand. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            return AppPreview.run(out);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "version", "--version" -> VersionCommand.run(rest, out, err);
+            case "tls" -> TlsCommand.run(rest, out, err);
+            case "help", "--help", "-h" -> {
+                out.print(usage());
+                yield 0;
+            }
+            default -> {
+                err.println("berth: unknown command \"" + args[0] + "\". Try 'berth --help'.");
+                yield 2;
+            }
+        };
+    }
+
+    static String usage() {
+        return """
+                Usage: berth [COMMAND]
+
+                Berth manages container engines: local, remote over mutual TLS, or its own.
+
+                Commands:
+                  (none)          open the Berth app
+                  version         show Berth's version and the engine it would connect to
+                  tls generate    create a CA, server and client certificates for a Docker daemon
+                  help            show this help
+
+                Run 'berth COMMAND --help' for more about a command.
+                """;
+    }
+}
