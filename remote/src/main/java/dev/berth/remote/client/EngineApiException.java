@@ -27,7 +27,8 @@ public class EngineApiException extends EngineException {
     public static EngineApiException of(int status, String message) {
         return switch (status) {
             case 400 -> new BadRequest(status, message);
-            case 401, 403 -> new Unauthorized(status, message);
+            case 401 -> new Unauthorized(status, message);
+            case 403 -> new Forbidden(status, message);
             case 404 -> new NotFound(status, message);
             case 409 -> new Conflict(status, message);
             case 501 -> new NotImplemented(status, message);
@@ -43,9 +44,16 @@ public class EngineApiException extends EngineException {
         }
     }
 
-    /** 401/403: registry credentials missing or refused, or an authorization plugin said no. */
+    /** 401: registry credentials missing or refused. */
     public static class Unauthorized extends EngineApiException {
         public Unauthorized(int status, String message) {
+            super(status, message);
+        }
+    }
+
+    /** 403: not allowed, by an authorization plugin or because the driver does not support it. */
+    public static class Forbidden extends EngineApiException {
+        public Forbidden(int status, String message) {
             super(status, message);
         }
     }

@@ -37,7 +37,7 @@ public final class EngineClient implements Closeable {
         this.transport = transport;
         this.negotiated = pinned;
         this.http = new EngineHttp(transport, this::apiVersion);
-        this.system = new SystemApi(http);
+        this.system = new SystemApi(http, this::ping);
         this.containers = new ContainersApi(http);
         this.exec = new ExecApi(http);
         this.images = new ImagesApi(http);

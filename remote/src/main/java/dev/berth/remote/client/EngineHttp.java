@@ -197,9 +197,7 @@ public final class EngineHttp {
             // an error without a readable body still has its status
         }
         if (response.code() == 400 && text.contains(TLS_PORT_HINT)) {
-            return new EngineConnectionException(EngineConnectionException.Kind.HTTP_TO_TLS_PORT,
-                    "the engine at " + transport.endpoint().uri() + " expects TLS on that port, but this connection"
-                            + " speaks plain HTTP: turn TLS on (with its ca.pem, cert.pem and key.pem)", null);
+            return transport.translate(new java.io.IOException(TLS_PORT_HINT));
         }
         String message = text.trim();
         if (contentType.contains("json") || message.startsWith("{")) {

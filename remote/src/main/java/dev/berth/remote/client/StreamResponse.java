@@ -1,26 +1,32 @@
 package dev.berth.remote.client;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import okhttp3.Call;
 import okhttp3.Response;
 
 /**
- * An answer whose body is read as it arrives (logs, events, progress, archives). {@link #cancel()} may be called from
- * any thread to end a stream that would otherwise never end, such as {@code /events}.
+ * An answer whose body is read as it arrives (logs, events, progress, archives). {@link #close()} may be called from
+ * any thread to end a stream that would otherwise never end, such as {@code /events}: a reader blocked in another
+ * thread then sees a clean end of stream rather than the cancelled call's error.
  */
 public final class StreamResponse implements Closeable {
 
     private final Call call;
     private final Response response;
+    private final CancellingBody body;
 
     StreamResponse(Call call, Response response) {
         this.call = call;
         this.response = response;
+        this.body = new CancellingBody(response.body().byteStream());
     }
 
+    /** The body; closing it closes the whole response. */
     public InputStream body() {
-        return response.body().byteStream();
+        return body;
     }
 
     public int status() {
@@ -36,13 +42,58 @@ public final class StreamResponse implements Closeable {
         return type == null ? "" : type;
     }
 
-    public void cancel() {
-        call.cancel();
+    public boolean isClosed() {
+        return body.closed;
     }
 
     @Override
     public void close() {
+        body.closed = true;
         call.cancel();
         response.close();
+    }
+
+    private final class CancellingBody extends FilterInputStream {
+
+        private volatile boolean closed;
+
+        CancellingBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (closed) {
+                return -1;
+            }
+            try {
+                return super.read();
+            } catch (IOException e) {
+                if (closed) {
+                    return -1;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (closed) {
+                return -1;
+            }
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                if (closed) {
+                    return -1;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            StreamResponse.this.close();
+        }
     }
 }

@@ -13,13 +13,19 @@ import java.util.function.Consumer;
 
 /**
  * A stream of JSON documents, one after another (events, stats, pull/push/load progress). Each {@link #next()}
- * blocks until the engine sends the next document; {@code null} means the engine ended the stream.
+ * blocks until the engine sends the next document; {@code null} means the stream ended or was closed.
+ *
+ * <p>Nothing is read before the first {@link #next()}: an idle engine may send nothing for hours, and the caller must
+ * get the stream back at once to be able to close it. {@link #close()} only closes the input (for a
+ * {@code StreamResponse} body, that cancels the call) and never touches the parser, so it is safe from any thread.
  */
 public final class JsonStream<T> implements Closeable {
 
     private final InputStream in;
-    private final MappingIterator<T> values;
+    private final JavaType type;
     private final String what;
+    private volatile boolean closed;
+    private MappingIterator<T> values;
 
     public JsonStream(InputStream in, Class<T> type, String what) {
         this(in, Json.MAPPER.constructType(type), what);
@@ -27,20 +33,30 @@ public final class JsonStream<T> implements Closeable {
 
     public JsonStream(InputStream in, JavaType type, String what) {
         this.in = in;
+        this.type = type;
         this.what = what;
-        try {
-            this.values = Json.MAPPER.readerFor(type).readValues(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public T next() throws IOException {
+        if (closed) {
+            return null;
+        }
         try {
+            if (values == null) {
+                values = Json.MAPPER.readerFor(type).readValues(in); // creating the parser already reads
+            }
             return values.hasNextValue() ? values.nextValue() : null;
         } catch (JsonProcessingException e) {
+            if (closed) {
+                return null;
+            }
             throw new EngineProtocolException("the engine sent malformed JSON in " + what + ": "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            if (closed) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -54,12 +70,14 @@ public final class JsonStream<T> implements Closeable {
         }
     }
 
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Ends the stream; callable from any thread, any number of times. */
     @Override
     public void close() throws IOException {
-        try {
-            values.close();
-        } finally {
-            in.close();
-        }
+        closed = true;
+        in.close();
     }
 }

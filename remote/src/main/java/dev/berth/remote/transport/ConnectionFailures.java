@@ -41,6 +41,15 @@ final class ConnectionFailures {
             return unixFailure(failure, endpoint.unixSocketPath(), where);
         }
         String text = chainText(failure);
+        if (text.contains(HTTP_TO_TLS_PORT_REPLY)) {
+            return httpToTlsPort(endpoint);
+        }
+        if (failure instanceof SocketTimeoutException && duringTlsHandshake(failure)) {
+            return new EngineConnectionException(Kind.TLS_TO_HTTP_PORT,
+                    "TLS: " + where + " accepted the connection but never answered the TLS handshake: the port"
+                            + " probably serves plain HTTP. Turn TLS off for this connection (usually port 2375), or"
+                            + " use the engine's TLS port (usually 2376).", failure);
+        }
         if (failure instanceof SSLPeerUnverifiedException || text.contains("not verified")) {
             return new EngineConnectionException(Kind.SERVER_CERT_NAME_MISMATCH,
                     "TLS: we rejected the engine's certificate: it is not valid for \"" + endpoint.host()
@@ -99,6 +108,26 @@ final class ConnectionFailures {
         }
         return new EngineConnectionException(Kind.IO,
                 "connection to " + where + " failed: " + rootMessage(failure), failure);
+    }
+
+    /** What Go's HTTP server answers when plain HTTP arrives on its TLS port. */
+    static final String HTTP_TO_TLS_PORT_REPLY = "Client sent an HTTP request to an HTTPS server";
+
+    static EngineConnectionException httpToTlsPort(EngineEndpoint endpoint) {
+        return new EngineConnectionException(Kind.HTTP_TO_TLS_PORT,
+                "the engine at " + endpoint.uri() + " expects TLS on that port, but this connection speaks plain"
+                        + " HTTP: turn TLS on (with its ca.pem, cert.pem and key.pem)", null);
+    }
+
+    private static boolean duringTlsHandshake(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause()) {
+            for (StackTraceElement frame : c.getStackTrace()) {
+                if (frame.getMethodName().equals("startHandshake")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static EngineConnectionException connectTimeout(String where, IOException failure) {

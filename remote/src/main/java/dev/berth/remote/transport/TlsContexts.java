@@ -14,10 +14,11 @@ final class TlsContexts {
 
     static ClientTls clientTls(EngineEndpoint endpoint, TlsSettings settings) {
         Path ca = settings.caCert();
-        if (settings.verifyServer() && (ca == null || !Files.isRegularFile(ca))) {
+        // No CA file means the system's trust store, as with the docker CLI; a named file that is missing is an error.
+        if (settings.verifyServer() && ca != null && !Files.isRegularFile(ca)) {
             throw new EngineConnectionException(EngineConnectionException.Kind.TLS_CONFIGURATION,
-                    "TLS verification is on for " + endpoint.uri() + " but the CA certificate "
-                            + (ca == null ? "(ca.pem)" : ca.toString()) + " does not exist", null);
+                    "TLS verification is on for " + endpoint.uri() + " but the CA certificate " + ca
+                            + " does not exist", null);
         }
         Path cert = present(settings.clientCert());
         Path key = present(settings.clientKey());

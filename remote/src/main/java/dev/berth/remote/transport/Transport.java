@@ -9,6 +9,7 @@ import java.net.Proxy;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
@@ -51,8 +52,11 @@ public final class Transport implements Closeable {
                 .retryOnConnectionFailure(false)
                 .connectionPool(new ConnectionPool(4, 30, TimeUnit.SECONDS));
         options.interceptors().forEach(builder::addInterceptor);
-        builder.dispatcher().setMaxRequestsPerHost(64);
-        builder.dispatcher().setMaxRequests(128);
+        // Every log follow, stats stream and terminal holds a call open: the default of 5 per host is far too few.
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequestsPerHost(256);
+        dispatcher.setMaxRequests(256);
+        builder.dispatcher(dispatcher);
 
         ClientTls tls = null;
         HttpUrl base;
@@ -63,7 +67,8 @@ public final class Transport implements Closeable {
             TlsSettings settings = endpoint.tls();
             if (settings != null) {
                 tls = TlsContexts.clientTls(endpoint, settings);
-                builder.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager());
+                builder.sslSocketFactory(new HandshakeTimeoutSocketFactory(tls.socketFactory(),
+                        (int) options.connectTimeout().toMillis()), tls.trustManager());
                 if (!settings.verifyServer()) {
                     builder.hostnameVerifier((host, session) -> true);
                 }

@@ -35,6 +35,7 @@ public final class Dockerd {
     private final Path socket;
     private final Path certDir;
     private final int tlsPort;
+    private final int unlistedPort;
     private final Process process;
     private final String dockerCli;
     private Process registry;
@@ -45,12 +46,15 @@ public final class Dockerd {
         this.socket = base.resolve("docker.sock");
         this.certDir = base.resolve("certs");
         this.tlsPort = freePort();
+        this.unlistedPort = freePort();
         this.dockerCli = Commands.find("/usr/local/bin/docker", "/usr/bin/docker");
         generateCertificates();
         String dockerd = Commands.find("/usr/sbin/dockerd", "/usr/bin/dockerd");
         List<String> cmd = new ArrayList<>(List.of(dockerd,
                 "--host", "unix://" + socket,
                 "--host", "tcp://127.0.0.1:" + tlsPort,
+                // same certificate on an address its subjectAltName does not list, for the name-mismatch test
+                "--host", "tcp://127.0.0.2:" + unlistedPort,
                 "--tlsverify",
                 "--tlscacert", certDir.resolve("ca.pem").toString(),
                 "--tlscert", certDir.resolve("server-cert.pem").toString(),
@@ -96,6 +100,11 @@ public final class Dockerd {
 
     public int tlsPort() {
         return tlsPort;
+    }
+
+    /** The TLS listener on 127.0.0.2, an address the server certificate does not name. */
+    public int unlistedAddressPort() {
+        return unlistedPort;
     }
 
     public EngineEndpoint unixEndpoint() {

@@ -1,0 +1,70 @@
+package dev.berth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void versionClientOnlyNamesBerthAndItsApiRange() {
+        assertEquals(0, run("version", "--client"));
+        assertTrue(out().contains("API versions: 1.41 to 1.51"), out());
+    }
+
+    @Test
+    void versionReportsAnUnreachableEngineInPlainWords(@TempDir Path dir) {
+        assertEquals(1, run("version", "-H", "unix://" + dir.resolve("none.sock")));
+        assertTrue(out().contains("does not exist"), out());
+    }
+
+    @Test
+    void unknownCommandExitsTwoWithOneLine() {
+        assertEquals(2, run("frobnicate"));
+        assertEquals(1, err().strip().lines().count());
+        assertTrue(err().contains("frobnicate"));
+    }
+
+    @Test
+    void tlsGenerateIsReachableFromTheLauncher(@TempDir Path dir) {
+        Path out = dir.resolve("certs");
+        assertEquals(0, run("tls", "generate", "--out", out.toString(), "--host", "localhost"), err());
+        assertTrue(Files.exists(out.resolve("server-cert.pem")));
+        assertTrue(out().contains("DOCKER_CERT_PATH=" + out.toAbsolutePath()), out());
+    }
+
+    @Test
+    void tlsGenerateBadArgumentExitsTwo() {
+        assertEquals(2, run("tls", "generate", "--days", "soon"));
+        assertEquals(1, err().strip().lines().filter(l -> l.startsWith("berth tls generate:")).count(), err());
+    }
+
+    @Test
+    void plainBerthSaysWhatItWillDo() {
+        assertEquals(0, run());
+        assertTrue(out().contains("berth tls generate"), out());
+    }
+}

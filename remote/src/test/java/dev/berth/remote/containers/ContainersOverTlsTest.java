@@ -1,0 +1,12 @@
+package dev.berth.remote.containers;
+
+import dev.berth.remote.client.EngineClient;
+import dev.berth.remote.testing.Clients;
+
+class ContainersOverTlsTest extends ContainersContract {
+
+    @Override
+    protected EngineClient client() {
+        return Clients.tls();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.berth.remote.system;
+
+import dev.berth.remote.client.EngineClient;
+import dev.berth.remote.testing.Clients;
+
+class SystemOverTlsTest extends SystemContract {
+
+    @Override
+    protected EngineClient client() {
+        return Clients.tls();
+    }
+}

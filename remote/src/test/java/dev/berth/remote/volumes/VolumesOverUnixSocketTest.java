@@ -1,0 +1,12 @@
+package dev.berth.remote.volumes;
+
+import dev.berth.remote.client.EngineClient;
+import dev.berth.remote.testing.Clients;
+
+class VolumesOverUnixSocketTest extends VolumesContract {
+
+    @Override
+    protected EngineClient client() {
+        return Clients.unix();
+    }
+}
