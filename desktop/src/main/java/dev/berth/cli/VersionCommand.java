@@ -81,7 +81,7 @@ final class VersionCommand {
             ApiVersion negotiated = client.apiVersion();
             VersionInfo v = client.system().version();
             out.println(" Version:      " + v.version());
-            out.println(" API version:  " + v.apiVersion() + " (minimum " + v.minAPIVersion() + "), using " + negotiated);
+            out.println(" API version:  " + v.apiVersion() + " (minimum " + v.minApiVersion() + "), using " + negotiated);
             out.println(" OS/Arch:      " + v.os() + "/" + v.arch());
             out.println(" Kernel:       " + v.kernelVersion());
             return 0;

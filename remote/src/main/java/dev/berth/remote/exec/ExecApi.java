@@ -8,7 +8,6 @@ import dev.berth.remote.client.Query;
 import dev.berth.remote.stream.ContainerOutput;
 import dev.berth.remote.stream.HijackedConnection;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Typed exec operations of the Engine API: run extra processes in running containers, interactively (a terminal)

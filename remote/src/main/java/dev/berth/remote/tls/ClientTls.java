@@ -79,6 +79,11 @@ public record ClientTls(
         return new ModernTlsSocketFactory(sslContext.getSocketFactory());
     }
 
+    /** Like {@link #socketFactory()}, but a handshake that takes longer than {@code handshakeTimeout} fails. */
+    public SSLSocketFactory socketFactory(Duration handshakeTimeout) {
+        return new ModernTlsSocketFactory(sslContext.getSocketFactory(), (int) handshakeTimeout.toMillis());
+    }
+
     /** The client certificate we present (leaf), or {@code null} when none is configured. */
     public X509Certificate clientCertificate() {
         if (keyManager == null) {

@@ -7,13 +7,25 @@ import java.net.Socket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
-/** Delegating factory whose sockets only speak TLS 1.2+ (see {@link TlsProtocols}). */
+/**
+ * Delegating factory whose sockets only speak TLS 1.2+ (see {@link TlsProtocols}) and, when asked, give up on a
+ * handshake after a while. OkHttp would otherwise wait for the server's hello as long as its read timeout allows
+ * (forever on streaming clients), and a plain-HTTP server still waiting for a request line never answers a
+ * ClientHello. OkHttp sets the socket's read timeout again before the first request, so the bound covers only the
+ * handshake.
+ */
 final class ModernTlsSocketFactory extends SSLSocketFactory {
 
     private final SSLSocketFactory delegate;
+    private final int handshakeTimeoutMillis;
 
     ModernTlsSocketFactory(SSLSocketFactory delegate) {
+        this(delegate, 0);
+    }
+
+    ModernTlsSocketFactory(SSLSocketFactory delegate, int handshakeTimeoutMillis) {
         this.delegate = delegate;
+        this.handshakeTimeoutMillis = handshakeTimeoutMillis;
     }
 
     @Override
@@ -62,9 +74,12 @@ final class ModernTlsSocketFactory extends SSLSocketFactory {
         return restrict(delegate.createSocket(address, port, localAddress, localPort));
     }
 
-    private static Socket restrict(Socket socket) {
+    private Socket restrict(Socket socket) throws IOException {
         if (socket instanceof SSLSocket ssl) {
             TlsProtocols.restrict(ssl);
+        }
+        if (handshakeTimeoutMillis > 0) {
+            socket.setSoTimeout(handshakeTimeoutMillis);
         }
         return socket;
     }

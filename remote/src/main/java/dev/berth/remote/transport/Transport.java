@@ -67,8 +67,7 @@ public final class Transport implements Closeable {
             TlsSettings settings = endpoint.tls();
             if (settings != null) {
                 tls = TlsContexts.clientTls(endpoint, settings);
-                builder.sslSocketFactory(new HandshakeTimeoutSocketFactory(tls.socketFactory(),
-                        (int) options.connectTimeout().toMillis()), tls.trustManager());
+                builder.sslSocketFactory(tls.socketFactory(options.connectTimeout()), tls.trustManager());
                 if (!settings.verifyServer()) {
                     builder.hostnameVerifier((host, session) -> true);
                 }
