@@ -191,9 +191,9 @@ public final class EngineHttp {
         String contentType = response.header("Content-Type", "");
         ResponseBody body = response.body();
         try {
-            byte[] bytes = body.source().readByteArray(Math.min(ERROR_BODY_LIMIT, Math.max(0, contentLength(body))));
-            text = new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException | IllegalArgumentException e) {
+            // Chunked error bodies have no length: read up to the limit, whatever the framing.
+            text = new String(body.byteStream().readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+        } catch (IOException e) {
             // an error without a readable body still has its status
         }
         if (response.code() == 400 && text.contains(TLS_PORT_HINT)) {
@@ -215,11 +215,6 @@ public final class EngineHttp {
                     + response.request().method() + " " + response.request().url().encodedPath();
         }
         return EngineApiException.of(response.code(), message);
-    }
-
-    private static long contentLength(ResponseBody body) {
-        long length = body.contentLength();
-        return length < 0 ? ERROR_BODY_LIMIT : length;
     }
 
     private <T> T readJson(Response response, JavaType type, String what) {

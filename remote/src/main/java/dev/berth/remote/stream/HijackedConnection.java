@@ -73,6 +73,11 @@ public final class HijackedConnection implements Closeable {
     public void close() {
         socket.cancel();
         try {
+            sink.close();
+        } catch (IOException ignored) {
+            // already half-closed or gone
+        }
+        try {
             input.close();
         } catch (IOException ignored) {
             // already gone

@@ -17,8 +17,13 @@ final class MultiplexedOutput implements ContainerOutput {
     /** Docker writes frames of at most 32 KiB; anything this large is not a frame header. */
     static final int MAX_FRAME = 64 * 1024 * 1024;
 
+    /** Frames are handed out in pieces of at most this size, so a lying header costs nothing up front. */
+    static final int PIECE = 32 * 1024;
+
     private final InputStream in;
     private final byte[] header = new byte[8];
+    private StdStream current;
+    private long remaining;
 
     MultiplexedOutput(InputStream in) {
         this.in = in;
@@ -26,9 +31,31 @@ final class MultiplexedOutput implements ContainerOutput {
 
     @Override
     public OutputChunk next() throws IOException {
+        if (remaining == 0 && !readHeader()) {
+            return null;
+        }
+        byte[] piece = new byte[(int) Math.min(remaining, PIECE)];
+        if (readFully(piece, 0, piece.length) < piece.length) {
+            throw new EngineProtocolException("output stream ended inside a frame");
+        }
+        remaining -= piece.length;
+        return new OutputChunk(current, piece);
+    }
+
+    /** Reads the next header; false at a clean end of stream. Empty frames are skipped. */
+    private boolean readHeader() throws IOException {
+        while (remaining == 0) {
+            if (!readOneHeader()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean readOneHeader() throws IOException {
         int got = readFully(header, 0, 8);
         if (got == 0) {
-            return null;
+            return false;
         }
         if (got < 8) {
             throw new EngineProtocolException("output stream ended inside a frame header");
@@ -44,14 +71,14 @@ final class MultiplexedOutput implements ContainerOutput {
         if (size > MAX_FRAME) {
             throw new EngineProtocolException("output stream frame of " + size + " bytes is not plausible");
         }
-        byte[] payload = new byte[(int) size];
-        if (readFully(payload, 0, payload.length) < payload.length) {
-            throw new EngineProtocolException("output stream ended inside a frame");
-        }
         if (stream == StdStream.SYSTEMERR) {
+            byte[] payload = new byte[(int) Math.min(size, PIECE)];
+            readFully(payload, 0, payload.length);
             throw new EngineApiException.ServerError(500, new String(payload, StandardCharsets.UTF_8).trim());
         }
-        return new OutputChunk(stream, payload);
+        current = stream;
+        remaining = size;
+        return true;
     }
 
     private int readFully(byte[] b, int off, int len) throws IOException {

@@ -34,7 +34,9 @@ public final class Transport implements Closeable {
         this.http = http;
         // Streams can sit idle for hours (events, logs -f, an idle shell): no read or call timeout. Upgraded
         // sockets inherit the read timeout, so hijacks must come from this client too.
+        // Their connections are never pooled: a stream abandoned half-read must not be handed to the next call.
         this.streaming = http.newBuilder().readTimeout(0, TimeUnit.MILLISECONDS).callTimeout(0, TimeUnit.MILLISECONDS)
+                .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
                 .build();
     }
 

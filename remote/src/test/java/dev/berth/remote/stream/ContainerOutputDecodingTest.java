@@ -84,9 +84,15 @@ class ContainerOutputDecodingTest {
             big[i] = (byte) i;
         }
         ContainerOutput out = ContainerOutput.of(trickle(concat(frame(2, big), frame(1, ""), frame(1, "x"))), true);
-        assertArrayEquals(big, out.next().bytes());
-        assertEquals(0, out.next().bytes().length, "an empty frame is a chunk, not the end");
-        assertEquals("x", out.next().text());
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        OutputChunk chunk = out.next();
+        while (chunk.stream() == StdStream.STDERR) {
+            assertTrue(chunk.bytes().length <= 32 * 1024, "large frames arrive in bounded pieces");
+            stderr.writeBytes(chunk.bytes());
+            chunk = out.next();
+        }
+        assertArrayEquals(big, stderr.toByteArray());
+        assertEquals("x", chunk.text(), "an empty frame is skipped, not the end");
         assertNull(out.next());
     }
 
