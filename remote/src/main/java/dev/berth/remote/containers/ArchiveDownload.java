@@ -18,7 +18,7 @@ public final class ArchiveDownload implements Closeable {
 
     ArchiveDownload(StreamResponse response, PathStat stat) {
         this.response = response;
-        this.tar = new CancellingInputStream(response);
+        this.tar = response.body();
         this.stat = stat;
     }
 

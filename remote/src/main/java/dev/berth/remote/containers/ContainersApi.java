@@ -264,7 +264,7 @@ public final class ContainersApi {
     public JsonStream<ContainerStats> statsStream(String id) {
         StreamResponse response = http.stream("GET", path(id, "stats"), Query.of().add("stream", true), null, Headers.of());
         try {
-            return new JsonStream<>(new CancellingInputStream(response), ContainerStats.class, "the stats of " + id);
+            return new JsonStream<>(response.body(), ContainerStats.class, "the stats of " + id);
         } catch (RuntimeException | Error e) {
             // never leave a live stream unclosed: OkHttp would later hand its connection to another call
             response.close();
@@ -325,7 +325,7 @@ public final class ContainersApi {
 
     /** The container's whole filesystem as a tar, streamed; close the stream when done (or to cancel). */
     public InputStream export(String id) {
-        return new CancellingInputStream(http.download("GET", path(id, "export"), Query.of(), Headers.of()));
+        return http.download("GET", path(id, "export"), Query.of(), Headers.of()).body();
     }
 
     // ---- images from containers, housekeeping ------------------------------------------------------------------------

@@ -45,6 +45,11 @@ public final class TlsBundleGenerator {
         this(new SecureRandom(), Clock.systemUTC());
     }
 
+    /** A generator whose "now" is {@code clock}: certificates that are already expired, for testing expiry handling. */
+    public TlsBundleGenerator(Clock clock) {
+        this(new SecureRandom(), clock);
+    }
+
     TlsBundleGenerator(SecureRandom random, Clock clock) {
         this.random = random;
         this.clock = clock;
