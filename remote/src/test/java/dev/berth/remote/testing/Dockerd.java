@@ -230,6 +230,8 @@ public final class Dockerd {
                 args.addAll(List.of(ids.stdout().strip().split("\\s+")));
                 docker(args.toArray(String[]::new));
             }
+            // dockerd leaves a network's host bridge behind when it stops with the network still defined
+            docker("network", "prune", "-f");
         } catch (RuntimeException e) {
             // best effort: dockerd stops the rest itself
         }
