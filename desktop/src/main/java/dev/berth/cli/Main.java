@@ -11,12 +11,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        System.exit(code);
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            return AppPreview.run(out);
+            return AppLauncher.run(args, err);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {

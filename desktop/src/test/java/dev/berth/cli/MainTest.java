@@ -63,8 +63,9 @@ class MainTest {
     }
 
     @Test
-    void plainBerthSaysWhatItWillDo() {
-        assertEquals(0, run());
-        assertTrue(out().contains("berth tls generate"), out());
+    void plainBerthWithoutADisplaySaysWhy() {
+        assertTrue(AppLauncher.missingDisplay(java.util.Map.of(), null).contains("no display"));
+        assertEquals(null, AppLauncher.missingDisplay(java.util.Map.of("DISPLAY", ":0"), null));
+        assertEquals(null, AppLauncher.missingDisplay(java.util.Map.of(), "Monocle"));
     }
 }

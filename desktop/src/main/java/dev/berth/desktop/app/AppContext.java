@@ -1,0 +1,61 @@
+package dev.berth.desktop.app;
+
+import dev.berth.desktop.engines.EngineCatalog;
+import dev.berth.desktop.engines.EngineEntry;
+import dev.berth.desktop.engines.EnginesViewModel;
+import dev.berth.desktop.fx.BackgroundExecutor;
+import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.shell.MainWindow;
+import dev.berth.desktop.shell.Page;
+import dev.berth.remote.endpoint.EndpointResolver;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The composition root: every service and view is built here, with its dependencies passed in, and nowhere else.
+ * Tests build one with the engines they want.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private final BackgroundExecutor background = new BackgroundExecutor();
+    private final Notifier notifier = new Notifier();
+    private final EnginesViewModel engines;
+    private final MainWindow mainWindow;
+
+    public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets) {
+        engines = new EnginesViewModel(new EngineCatalog(resolver, registered, wellKnownSockets), background);
+        mainWindow = new MainWindow(engines, background, notifier, pages());
+        engines.discover();
+    }
+
+    /** The app as users start it: engines from their environment and the usual sockets. */
+    public static AppContext forUser() {
+        return new AppContext(EndpointResolver.system(), List.of(), EngineCatalog.defaultSockets(System.getenv()));
+    }
+
+    private List<Page> pages() {
+        return Pages.all(background, notifier);
+    }
+
+    public MainWindow mainWindow() {
+        return mainWindow;
+    }
+
+    public EnginesViewModel engines() {
+        return engines;
+    }
+
+    public BackgroundExecutor background() {
+        return background;
+    }
+
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    @Override
+    public void close() {
+        engines.close();
+        background.close();
+    }
+}

@@ -1,0 +1,121 @@
+package dev.berth.desktop.engines;
+
+import dev.berth.desktop.fx.BackgroundExecutor;
+import dev.berth.remote.client.EngineClient;
+import dev.berth.remote.system.SystemInfo;
+import dev.berth.remote.transport.TransportOptions;
+import java.time.Duration;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The engines sidebar: every engine found, its live status, and the selected one's session. Switching engines opens
+ * the new session in the background; the window never waits for an engine.
+ */
+public final class EnginesViewModel implements AutoCloseable {
+
+    private static final TransportOptions STATUS_PROBE = TransportOptions.DEFAULT
+            .withConnectTimeout(Duration.ofSeconds(3)).withReadTimeout(Duration.ofSeconds(10));
+
+    private final EngineCatalog catalog;
+    private final BackgroundExecutor background;
+    private final ObservableList<EngineEntry> engines = FXCollections.observableArrayList();
+    private final ObjectProperty<EngineEntry> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<EngineSession> session = new ReadOnlyObjectWrapper<>();
+
+    public EnginesViewModel(EngineCatalog catalog, BackgroundExecutor background) {
+        this.catalog = catalog;
+        this.background = background;
+        selected.addListener((obs, old, now) -> open(now));
+    }
+
+    public ObservableList<EngineEntry> engines() {
+        return engines;
+    }
+
+    public ObjectProperty<EngineEntry> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected engine's open session, or null while none is selected. */
+    public ReadOnlyObjectProperty<EngineSession> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public List<String> placesLookedAt() {
+        return catalog.placesLookedAt();
+    }
+
+    /** Finds engines (in the background) and checks each one's status; selects the first reachable one. */
+    public void discover() {
+        background.submit("Looking for engines", catalog::discover).onSuccess(found -> {
+            engines.setAll(found);
+            found.forEach(this::checkStatus);
+        });
+    }
+
+    public void refreshStatuses() {
+        engines.forEach(this::checkStatus);
+    }
+
+    /** Re-reads one engine's status, e.g. after its containers changed. */
+    public void refreshStatus(EngineEntry entry) {
+        checkStatus(entry);
+    }
+
+    private void checkStatus(EngineEntry entry) {
+        background.submit("Checking " + entry.name(), () -> probe(entry)).onSuccess(status -> {
+            entry.setStatus(status);
+            if (selected.get() == null && status.reachable()) {
+                selected.set(entry);
+            }
+        });
+    }
+
+    private static EngineStatus probe(EngineEntry entry) {
+        try (EngineClient client = EngineClient.connect(entry.endpoint(), STATUS_PROBE)) {
+            String api = client.apiVersion().toString();
+            SystemInfo info = client.system().info();
+            return new EngineStatus(EngineStatus.State.REACHABLE, info.serverVersion(), api,
+                    nz(info.containersRunning()), nz(info.containers()), null);
+        } catch (RuntimeException e) {
+            return EngineStatus.unreachable(e.getMessage());
+        }
+    }
+
+    private static int nz(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private void open(EngineEntry entry) {
+        EngineSession previous = session.get();
+        session.set(null);
+        if (previous != null) {
+            background.execute(previous::close);
+        }
+        if (entry != null) {
+            background.submit("Connecting to " + entry.name(),
+                    () -> new EngineSession(entry.name(), entry.endpoint(), background))
+                    .onSuccess(opened -> {
+                        if (selected.get() == entry) {
+                            session.set(opened);
+                        } else {
+                            background.execute(opened::close);
+                        }
+                    });
+        }
+    }
+
+    @Override
+    public void close() {
+        EngineSession s = session.get();
+        if (s != null) {
+            s.close();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.berth.desktop.shell;
+
+import dev.berth.desktop.engines.EngineSession;
+import dev.berth.desktop.engines.EnginesSidebar;
+import dev.berth.desktop.engines.EnginesViewModel;
+import dev.berth.desktop.fx.BackgroundExecutor;
+import dev.berth.desktop.fx.Notifier;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * Engines and navigation on the left, the selected page in the middle, the status bar below. The page is told
+ * which engine to show whenever the page or the engine changes; pages never look the engine up themselves.
+ */
+public final class MainWindow extends BorderPane {
+
+    private final EnginesViewModel engines;
+    private final ListView<Page> navigation;
+    private final StackPane content = new StackPane();
+    private final NoEngineView noEngine;
+    private Page visible;
+    private Runnable statusSubscription = () -> { };
+
+    public MainWindow(EnginesViewModel engines, BackgroundExecutor background, Notifier notifier, List<Page> pages) {
+        this.engines = engines;
+        setId("main-window");
+        this.noEngine = new NoEngineView(engines.placesLookedAt());
+        navigation = new ListView<>();
+        navigation.setId("navigation");
+        navigation.getItems().setAll(pages);
+        navigation.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Page page, boolean empty) {
+                super.updateItem(page, empty);
+                setText(empty ? null : page.title());
+                setGraphic(empty ? null : page.icon().node(16));
+                setId(empty ? null : "nav-" + page.id());
+            }
+        });
+        navigation.setPrefHeight(pages.size() * 32 + 8);
+        Label navHeading = new Label("Berth");
+        navHeading.getStyleClass().add("sidebar-heading");
+        VBox left = new VBox(8, new EnginesSidebar(engines), navHeading, navigation);
+        left.setPadding(new Insets(8));
+        left.setPrefWidth(250);
+        left.getStyleClass().add("sidebar");
+        setLeft(left);
+        content.setPadding(new Insets(8));
+        StackPane center = new StackPane(content, new NoticesOverlay(notifier));
+        setCenter(center);
+        setBottom(new StatusBar(engines, background));
+
+        navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showPage());
+        engines.sessionProperty().addListener((obs, old, now) -> {
+            statusSubscription.run();
+            statusSubscription = now == null ? () -> { } : now.events().subscribe(batch -> {
+                if (engines.selectedProperty().get() != null) {
+                    engines.refreshStatus(engines.selectedProperty().get());
+                }
+            });
+            showPage();
+        });
+        pages.stream().filter(p -> p.id().equals("containers")).findFirst().or(() -> pages.stream().findFirst())
+                .ifPresent(p -> navigation.getSelectionModel().select(p));
+    }
+
+    /** Selects the page with this id (navigation, command palette, tests). */
+    public void navigate(String pageId) {
+        navigation.getItems().stream().filter(p -> p.id().equals(pageId)).findFirst()
+                .ifPresent(p -> navigation.getSelectionModel().select(p));
+    }
+
+    private void showPage() {
+        Page page = navigation.getSelectionModel().getSelectedItem();
+        EngineSession session = engines.sessionProperty().get();
+        if (visible != null) {
+            visible.hide();
+            visible = null;
+        }
+        if (session == null || page == null) {
+            boolean connecting = engines.selectedProperty().get() != null
+                    && engines.selectedProperty().get().status().reachable();
+            content.getChildren().setAll(connecting ? new Label("Connecting to "
+                    + engines.selectedProperty().get().name() + "…") : noEngine);
+            return;
+        }
+        content.getChildren().setAll(page.view());
+        page.show(session);
+        visible = page;
+    }
+}

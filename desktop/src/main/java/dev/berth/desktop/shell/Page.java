@@ -1,0 +1,28 @@
+package dev.berth.desktop.shell;
+
+import dev.berth.desktop.engines.EngineSession;
+import dev.berth.icons.AppIcon;
+import javafx.scene.Node;
+
+/**
+ * One panel of the main window (Dashboard, Containers, Images, …). The shell shows one page at a time and tells it
+ * which engine to show; a hidden page releases its bindings and streams.
+ */
+public interface Page {
+
+    /** Stable id for navigation and tests, e.g. "containers". */
+    String id();
+
+    String title();
+
+    AppIcon icon();
+
+    /** The page's node, built once. */
+    Node view();
+
+    /** The page becomes visible, or the engine changed while it was visible. Called on the FX thread. */
+    void show(EngineSession session);
+
+    /** The page is no longer visible: stop streams, drop listeners. */
+    void hide();
+}
