@@ -7,6 +7,7 @@ import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.shell.MainWindow;
 import dev.berth.desktop.shell.Page;
+import dev.berth.desktop.theme.ThemeService;
 import dev.berth.remote.endpoint.EndpointResolver;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,12 +20,13 @@ public final class AppContext implements AutoCloseable {
 
     private final BackgroundExecutor background = new BackgroundExecutor();
     private final Notifier notifier = new Notifier();
+    private final ThemeService theme = new ThemeService();
     private final EnginesViewModel engines;
     private final MainWindow mainWindow;
 
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets) {
         engines = new EnginesViewModel(new EngineCatalog(resolver, registered, wellKnownSockets), background);
-        mainWindow = new MainWindow(engines, background, notifier, pages());
+        mainWindow = new MainWindow(engines, background, notifier, theme, pages());
         engines.discover();
     }
 

@@ -5,7 +5,18 @@ import dev.berth.desktop.engines.EnginesSidebar;
 import dev.berth.desktop.engines.EnginesViewModel;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.theme.ThemeService;
+import dev.berth.icons.AppIcon;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -26,9 +37,13 @@ public final class MainWindow extends BorderPane {
     private final NoEngineView noEngine;
     private Page visible;
     private Runnable statusSubscription = () -> { };
+    private final ThemeService theme;
+    private final CommandPalette palette = new CommandPalette(this::commands);
 
-    public MainWindow(EnginesViewModel engines, BackgroundExecutor background, Notifier notifier, List<Page> pages) {
+    public MainWindow(EnginesViewModel engines, BackgroundExecutor background, Notifier notifier, ThemeService theme,
+                      List<Page> pages) {
         this.engines = engines;
+        this.theme = theme;
         setId("main-window");
         this.noEngine = new NoEngineView(engines.placesLookedAt());
         navigation = new ListView<>();
@@ -46,7 +61,15 @@ public final class MainWindow extends BorderPane {
         navigation.setPrefHeight(pages.size() * 32 + 8);
         Label navHeading = new Label("Berth");
         navHeading.getStyleClass().add("sidebar-heading");
-        VBox left = new VBox(8, new EnginesSidebar(engines), navHeading, navigation);
+        ToggleButton dark = new ToggleButton("Dark theme", AppIcon.THEME.node(16));
+        dark.setId("theme-toggle");
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        Button commandsButton = new Button("Commands  Ctrl+K");
+        commandsButton.setId("open-palette");
+        commandsButton.setOnAction(e -> openPalette());
+        Region grow = new Region();
+        VBox.setVgrow(grow, Priority.ALWAYS);
+        VBox left = new VBox(8, new EnginesSidebar(engines), navHeading, navigation, grow, commandsButton, dark);
         left.setPadding(new Insets(8));
         left.setPrefWidth(250);
         left.getStyleClass().add("sidebar");
@@ -57,6 +80,12 @@ public final class MainWindow extends BorderPane {
         setBottom(new StatusBar(engines, background));
 
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showPage());
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (PALETTE_KEY.match(e)) {
+                e.consume();
+                openPalette();
+            }
+        });
         engines.sessionProperty().addListener((obs, old, now) -> {
             statusSubscription.run();
             statusSubscription = now == null ? () -> { } : now.events().subscribe(batch -> {
@@ -68,6 +97,27 @@ public final class MainWindow extends BorderPane {
         });
         pages.stream().filter(p -> p.id().equals("containers")).findFirst().or(() -> pages.stream().findFirst())
                 .ifPresent(p -> navigation.getSelectionModel().select(p));
+    }
+
+    private static final KeyCombination PALETTE_KEY = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
+
+    public void openPalette() {
+        palette.open(getScene() == null ? null : getScene().getWindow());
+    }
+
+    /** Everything the palette offers now: pages, engines, app actions, and the visible page's own commands. */
+    List<PaletteCommand> commands() {
+        List<PaletteCommand> all = new ArrayList<>();
+        navigation.getItems().forEach(p -> all.add(new PaletteCommand("Go to " + p.title(), "Navigate",
+                () -> navigation.getSelectionModel().select(p))));
+        engines.engines().forEach(e -> all.add(new PaletteCommand("Switch to engine " + e.name(), "Engines",
+                () -> engines.selectedProperty().set(e))));
+        all.add(new PaletteCommand("Refresh engines", "Engines", engines::refreshStatuses));
+        all.add(new PaletteCommand("Toggle dark theme", "Appearance", theme::toggle));
+        if (visible != null) {
+            all.addAll(visible.commands());
+        }
+        return all;
     }
 
     /** Selects the page with this id (navigation, command palette, tests). */

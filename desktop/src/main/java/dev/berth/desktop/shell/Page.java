@@ -4,6 +4,7 @@ import dev.berth.desktop.engines.EngineSession;
 import dev.berth.icons.AppIcon;
 import javafx.scene.Node;
 
+
 /**
  * One panel of the main window (Dashboard, Containers, Images, …). The shell shows one page at a time and tells it
  * which engine to show; a hidden page releases its bindings and streams.
@@ -25,4 +26,9 @@ public interface Page {
 
     /** The page is no longer visible: stop streams, drop listeners. */
     void hide();
+
+    /** The page's actions for the command palette while it is visible (e.g. "Pull image…"). */
+    default java.util.List<PaletteCommand> commands() {
+        return java.util.List.of();
+    }
 }

@@ -44,4 +44,15 @@ class MainWindowTest {
         Label bar = robot.lookup("#status-engine").queryAs(Label.class);
         DesktopFixture.await(Duration.ofSeconds(10), () -> bar.getText().contains("API 1.41"));
     }
+
+    @Test
+    void commandPaletteRunsACommandByName(FxRobot robot) {
+        app.awaitSession();
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.K)
+                .release(javafx.scene.input.KeyCode.K, javafx.scene.input.KeyCode.CONTROL);
+        DesktopFixture.await(Duration.ofSeconds(5), () -> robot.lookup("#palette-search").tryQuery().isPresent());
+        robot.clickOn("#palette-search").write("dark theme").type(javafx.scene.input.KeyCode.ENTER);
+        DesktopFixture.await(Duration.ofSeconds(5),
+                () -> robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
+    }
 }
