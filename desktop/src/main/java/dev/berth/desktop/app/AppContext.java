@@ -36,7 +36,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     private List<Page> pages() {
-        return Pages.all(background, notifier);
+        return Pages.all(background, notifier, engines);
     }
 
     public MainWindow mainWindow() {

@@ -2,6 +2,7 @@ package dev.berth.desktop.fx;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,25 +38,38 @@ public final class BackgroundExecutor implements AutoCloseable {
     /** Runs {@code work} in the background; outcome callbacks arrive on the FX thread. */
     public <T> Job<T> submit(String description, Callable<T> work) {
         Job<T> job = new Job<>(description);
+        if (pool.isShutdown()) {
+            return job; // the app is closing: late work (a last event batch, say) is dropped, never half-run
+        }
         FxThread.run(() -> running.add(job));
-        job.started(pool.submit(() -> {
-            T value = null;
-            Throwable error = null;
-            try {
-                value = work.call();
-            } catch (Throwable e) {
-                error = e;
-                LOG.debug("{} failed", description, e);
-            }
+        try {
+            job.started(pool.submit(() -> run(job, work)));
+        } catch (RejectedExecutionException closing) {
             FxThread.run(() -> running.remove(job));
-            job.complete(value, error);
-        }));
+        }
         return job;
+    }
+
+    private <T> void run(Job<T> job, Callable<T> work) {
+        T value = null;
+        Throwable error = null;
+        try {
+            value = work.call();
+        } catch (Throwable e) {
+            error = e;
+            LOG.debug("{} failed", job.description(), e);
+        }
+        FxThread.run(() -> running.remove(job));
+        job.complete(value, error);
     }
 
     /** Long-running background loops (stream readers) that report through their own means. */
     public void execute(Runnable loop) {
-        pool.execute(loop);
+        try {
+            pool.execute(loop);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("dropped background work submitted while closing");
+        }
     }
 
     /** Jobs not yet finished; only touch on the FX thread. */

@@ -1,11 +1,13 @@
 package dev.berth.desktop.fx;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * A piece of background work whose outcome is delivered on the JavaFX thread. Callbacks registered after the work
- * finished still run (once), so registering is never racy.
+ * A piece of background work whose outcome is delivered on the JavaFX thread. Several callbacks of each kind may be
+ * registered; those registered after the work finished still run (once), so registering is never racy.
  */
 public final class Job<T> {
 
@@ -14,9 +16,9 @@ public final class Job<T> {
     private T result;
     private Throwable failure;
     private boolean done;
-    private Consumer<? super T> onSuccess = r -> { };
-    private Consumer<Throwable> onFailure = e -> { };
-    private Runnable onDone = () -> { };
+    private final List<Consumer<? super T>> onSuccess = new ArrayList<>();
+    private final List<Consumer<Throwable>> onFailure = new ArrayList<>();
+    private final List<Runnable> onDone = new ArrayList<>();
 
     Job(String description) {
         this.description = description;
@@ -28,7 +30,7 @@ public final class Job<T> {
 
     /** Called on the FX thread with the result. */
     public synchronized Job<T> onSuccess(Consumer<? super T> action) {
-        onSuccess = action;
+        onSuccess.add(action);
         if (done && failure == null) {
             FxThread.run(() -> action.accept(result));
         }
@@ -37,7 +39,7 @@ public final class Job<T> {
 
     /** Called on the FX thread with the failure. */
     public synchronized Job<T> onFailure(Consumer<Throwable> action) {
-        onFailure = action;
+        onFailure.add(action);
         if (done && failure != null) {
             Throwable f = failure;
             FxThread.run(() -> action.accept(f));
@@ -47,7 +49,7 @@ public final class Job<T> {
 
     /** Called on the FX thread after success or failure. */
     public synchronized Job<T> andFinally(Runnable action) {
-        onDone = action;
+        onDone.add(action);
         if (done) {
             FxThread.run(action);
         }
@@ -66,26 +68,26 @@ public final class Job<T> {
     }
 
     void complete(T value, Throwable error) {
-        Consumer<? super T> success;
-        Consumer<Throwable> fail;
-        Runnable last;
+        List<Consumer<? super T>> success;
+        List<Consumer<Throwable>> fail;
+        List<Runnable> last;
         synchronized (this) {
             result = value;
             failure = error;
             done = true;
-            success = onSuccess;
-            fail = onFailure;
-            last = onDone;
+            success = List.copyOf(onSuccess);
+            fail = List.copyOf(onFailure);
+            last = List.copyOf(onDone);
         }
         FxThread.run(() -> {
             try {
                 if (error == null) {
-                    success.accept(value);
+                    success.forEach(s -> s.accept(value));
                 } else {
-                    fail.accept(error);
+                    fail.forEach(f -> f.accept(error));
                 }
             } finally {
-                last.run();
+                last.forEach(Runnable::run);
             }
         });
     }

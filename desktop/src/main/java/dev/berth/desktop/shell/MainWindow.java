@@ -58,7 +58,9 @@ public final class MainWindow extends BorderPane {
                 setId(empty ? null : "nav-" + page.id());
             }
         });
-        navigation.setPrefHeight(pages.size() * 32 + 8);
+        navigation.setFixedCellSize(38); // AtlantaFX's row height; a fixed size lets the list fit all pages exactly
+        navigation.setPrefHeight(pages.size() * 38 + 4);
+        navigation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label navHeading = new Label("Berth");
         navHeading.getStyleClass().add("sidebar-heading");
         ToggleButton dark = new ToggleButton("Dark theme", AppIcon.THEME.node(16));

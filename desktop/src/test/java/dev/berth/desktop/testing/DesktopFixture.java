@@ -78,7 +78,16 @@ public final class DesktopFixture {
         throw new AssertionError("condition not met within " + timeout, last);
     }
 
+    /** Closes the app on the FX thread, as the real app does, so late event batches meet a consistent state. */
     public void close() {
-        context.close();
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            context.close();
+            return;
+        }
+        try {
+            WaitForAsyncUtils.asyncFx(context::close).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the app failed", e);
+        }
     }
 }

@@ -50,7 +50,12 @@ public final class StreamResponse implements Closeable {
     public void close() {
         body.closed = true;
         call.cancel();
-        response.close();
+        try {
+            response.close();
+        } catch (RuntimeException concurrentRead) {
+            // Another thread is inside a read of this body; the cancel above already ends it, and okio may trip
+            // over the buffer being released under it. Nothing is left to release.
+        }
     }
 
     private final class CancellingBody extends FilterInputStream {

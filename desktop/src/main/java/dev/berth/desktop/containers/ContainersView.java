@@ -1,0 +1,413 @@
+package dev.berth.desktop.containers;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import dev.berth.desktop.engines.EngineSession;
+import dev.berth.icons.AppIcon;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The containers page's nodes: a toolbar (search, state filter, grouping, sizes, actions), the table, and the opened
+ * container's details below it. Everything it shows comes from {@link ContainersViewModel}.
+ */
+public final class ContainersView extends VBox {
+
+    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    private static final PseudoClass GROUP_HEADER = PseudoClass.getPseudoClass("group-header");
+
+    private final ContainersViewModel model;
+    private final TableView<ContainerRow> table = new TableView<>();
+    private final CustomTextField search = new CustomTextField();
+    private final ContainerDetailsPane details;
+    private final SplitPane split = new SplitPane();
+    private final ObjectProperty<Instant> clock = new SimpleObjectProperty<>(Instant.now());
+    private final Timeline clockTicker = new Timeline(new KeyFrame(Duration.seconds(30),
+            e -> clock.set(Instant.now())));
+    /** Ctrl+F while the page is visible, wherever the focus is in the window (sidebar included). */
+    private final javafx.event.EventHandler<KeyEvent> findShortcut = e -> {
+        if (FIND.match(e)) {
+            e.consume();
+            focusSearch();
+        }
+    };
+    private final Map<ContainerAction, Button> buttons = new EnumMap<>(ContainerAction.class);
+    private EngineSession session;
+    private Scene shortcutScene;
+    private boolean showing;
+
+    public ContainersView(ContainersViewModel model, ContainerDetailTabs tabs) {
+        this.model = model;
+        this.details = new ContainerDetailsPane(tabs);
+        setId("containers-view");
+        getStyleClass().add("containers-view");
+        setSpacing(6);
+        clockTicker.setCycleCount(Timeline.INDEFINITE);
+
+        buildTable();
+        details.onClose(() -> {
+            split.getItems().remove(details);
+            table.requestFocus();
+        });
+        split.setId("containers-split");
+        split.setOrientation(Orientation.VERTICAL);
+        split.getItems().add(table);
+        VBox.setVgrow(split, Priority.ALWAYS);
+
+        Label summary = new Label();
+        summary.setId("containers-summary");
+        summary.getStyleClass().add("containers-summary");
+        summary.textProperty().bind(model.summaryTextProperty());
+
+        getChildren().addAll(toolbar(), split, summary);
+        model.visibleRows(this::visibleRows);
+        model.restoreSelection(rows -> {
+            ContainerRow focused = rows.get(0);
+            for (ContainerRow r : rows) {
+                if (!table.getSelectionModel().getSelectedItems().contains(r)) {
+                    table.getSelectionModel().select(r);
+                }
+            }
+            table.getFocusModel().focus(table.getItems().indexOf(focused));
+        });
+        // a container that disappears takes its details with it (also on engine switch)
+        model.items().addListener((Observable o) -> {
+            if (details.isOpen() && model.row(details.containerId()) == null) {
+                details.close();
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && details.isOpen()) {
+                details.close();
+                e.consume();
+            }
+        });
+        sceneProperty().addListener((obs, old, now) -> {
+            if (showing) {
+                registerShortcut();
+            }
+        });
+    }
+
+    // ---- lifecycle -----------------------------------------------------------------------------------------------
+
+    /** Becomes visible on {@code engine}; details of another engine's container close. */
+    public void show(EngineSession engine) {
+        if (engine != session) {
+            details.close();
+            session = engine;
+        }
+        showing = true;
+        registerShortcut();
+        clock.set(Instant.now());
+        clockTicker.play();
+    }
+
+    public void hide() {
+        showing = false;
+        details.close();
+        unregisterShortcut();
+        clockTicker.stop();
+    }
+
+    private void registerShortcut() {
+        unregisterShortcut();
+        shortcutScene = getScene();
+        if (shortcutScene != null) {
+            shortcutScene.addEventFilter(KeyEvent.KEY_PRESSED, findShortcut);
+        }
+    }
+
+    private void unregisterShortcut() {
+        if (shortcutScene != null) {
+            shortcutScene.removeEventFilter(KeyEvent.KEY_PRESSED, findShortcut);
+            shortcutScene = null;
+        }
+    }
+
+    // ---- toolbar -------------------------------------------------------------------------------------------------
+
+    private HBox toolbar() {
+        search.setId("containers-search");
+        search.setPromptText("Search name, image, ID, status (Ctrl+F)");
+        search.setLeft(AppIcon.SEARCH.node(16));
+        search.setPrefWidth(300);
+        search.textProperty().bindBidirectional(model.searchProperty());
+        search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                table.requestFocus();
+                if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                    table.getSelectionModel().select(0);
+                    table.getFocusModel().focus(0);
+                }
+                e.consume();
+            }
+        });
+
+        ComboBox<StateFilter> state = new ComboBox<>();
+        state.setId("containers-state-filter");
+        state.getItems().setAll(StateFilter.values());
+        state.valueProperty().bindBidirectional(model.stateFilterProperty());
+        state.setTooltip(new Tooltip("Show only containers in this state"));
+
+        ToggleButton group = new ToggleButton("Group", AppIcon.GROUP.node(16));
+        group.setId("containers-group");
+        group.setTooltip(new Tooltip("Group by compose project"));
+        group.selectedProperty().bindBidirectional(model.groupedProperty());
+
+        ToggleButton sizes = new ToggleButton("Sizes", AppIcon.SIZE.node(16));
+        sizes.setId("containers-sizes");
+        sizes.setTooltip(new Tooltip("Show sizes (asks the engine to measure every container: slow on big hosts)"));
+        sizes.selectedProperty().bindBidirectional(model.showSizesProperty());
+
+        HBox bar = new HBox(6, search, state, group, sizes, new Separator(Orientation.VERTICAL));
+        for (ContainerAction a : ContainerAction.values()) {
+            Button b = new Button(null, a.icon().node(16));
+            b.setId("containers-" + a.id());
+            b.getStyleClass().add(Styles.BUTTON_ICON);
+            if (a == ContainerAction.REMOVE) {
+                b.getStyleClass().add(Styles.DANGER);
+            }
+            b.setTooltip(new Tooltip(a.label() + " selected" + (a == ContainerAction.REMOVE ? " (Delete)" : "")));
+            b.setAccessibleText(a.label());
+            b.disableProperty().bind(model.enabledProperty(a).not());
+            b.setOnAction(e -> act(a));
+            buttons.put(a, b);
+            bar.getChildren().add(b);
+        }
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button prune = new Button("Prune", AppIcon.PRUNE.node(16));
+        prune.setId("containers-prune");
+        prune.setTooltip(new Tooltip("Remove all stopped containers"));
+        prune.setOnAction(e -> confirmPrune());
+        bar.getChildren().addAll(grow, prune);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("containers-toolbar");
+        return bar;
+    }
+
+    // ---- table ---------------------------------------------------------------------------------------------------
+
+    private void buildTable() {
+        table.setId("containers-table");
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, "containers-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // a fixed row height (set in app.css) spares the table from measuring rows to estimate its scroll length,
+        // which is most of the cost of a filter change with a thousand rows
+        TableColumn<ContainerRow, Long> size = ContainerCells.size();
+        size.visibleProperty().bind(model.showSizesProperty());
+        table.getColumns().setAll(List.of(
+                ContainerCells.name(),
+                ContainerCells.longText("Image", "column-image", 170, ContainerRow::imageProperty),
+                ContainerCells.state(),
+                ContainerCells.longText("Status", "column-status", 170, ContainerRow::statusProperty),
+                ContainerCells.longText("Ports", "column-ports", 210, ContainerRow::portsProperty),
+                ContainerCells.created(clock),
+                ContainerCells.cpu(),
+                ContainerCells.memory(),
+                size));
+        // the sorted list sorts (grouping first, then the columns); the table only reports the column order
+        table.setSortPolicy(t -> true);
+        model.columnComparatorProperty().bind(table.comparatorProperty());
+        table.setItems(model.items());
+        Label empty = new Label();
+        empty.textProperty().bind(model.emptyTextProperty());
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(empty);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ContainerRow>) c ->
+                model.selection().setAll(selectedContainers()));
+        table.setRowFactory(t -> row());
+        table.setContextMenu(contextMenu());
+        table.addEventFilter(KeyEvent.KEY_PRESSED, this::onTableKey);
+    }
+
+    private TableRow<ContainerRow> row() {
+        TableRow<ContainerRow> row = new TableRow<>() {
+            @Override
+            protected void updateItem(ContainerRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(GROUP_HEADER, !empty && item != null && item.isHeader());
+            }
+        };
+        row.setOnMouseClicked(e -> {
+            if (row.isEmpty() || row.getItem() == null || e.getButton() != MouseButton.PRIMARY) {
+                return;
+            }
+            if (row.getItem().isHeader()) {
+                model.toggleGroup(row.getItem());
+            } else if (e.getClickCount() == 2) {
+                openDetails(row.getItem());
+            }
+        });
+        return row;
+    }
+
+    private void onTableKey(KeyEvent e) {
+        ContainerRow focused = table.getSelectionModel().getSelectedItem();
+        switch (e.getCode()) {
+            case ENTER -> {
+                if (focused != null && focused.isHeader()) {
+                    model.toggleGroup(focused);
+                } else if (focused != null) {
+                    openDetails(focused);
+                }
+                e.consume();
+            }
+            case DELETE -> {
+                act(ContainerAction.REMOVE);
+                e.consume();
+            }
+            case LEFT, RIGHT -> {
+                if (focused != null && focused.isHeader()
+                        && focused.isCollapsed() == (e.getCode() == KeyCode.RIGHT)) {
+                    model.toggleGroup(focused);
+                    e.consume();
+                }
+            }
+            default -> {
+                // arrows, Page Up/Down, Home/End, Shift/Ctrl selection: the table's own
+            }
+        }
+    }
+
+    private ContextMenu contextMenu() {
+        ContextMenu menu = new ContextMenu();
+        MenuItem open = new MenuItem("Open details");
+        open.setId("containers-menu-open");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.ENTER));
+        open.setOnAction(e -> {
+            List<ContainerRow> rows = selectedContainers();
+            if (!rows.isEmpty()) {
+                openDetails(rows.get(0));
+            }
+        });
+        open.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selection()));
+        menu.getItems().addAll(open, new SeparatorMenuItem());
+        for (ContainerAction a : ContainerAction.values()) {
+            MenuItem item = new MenuItem(a.label() + (a == ContainerAction.REMOVE ? "…" : ""), a.icon().node(14));
+            item.setId("containers-menu-" + a.id());
+            item.disableProperty().bind(model.enabledProperty(a).not());
+            item.setOnAction(e -> act(a));
+            menu.getItems().add(item);
+        }
+        MenuItem prune = new MenuItem("Prune stopped containers…", AppIcon.PRUNE.node(14));
+        prune.setOnAction(e -> confirmPrune());
+        menu.getItems().addAll(new SeparatorMenuItem(), prune);
+        return menu;
+    }
+
+    // ---- actions -------------------------------------------------------------------------------------------------
+
+    /** The selection without group headers. */
+    List<ContainerRow> selectedContainers() {
+        List<ContainerRow> rows = new ArrayList<>();
+        for (ContainerRow r : table.getSelectionModel().getSelectedItems()) {
+            if (r != null && !r.isHeader()) {
+                rows.add(r);
+            }
+        }
+        return rows;
+    }
+
+    void act(ContainerAction action) {
+        List<ContainerRow> targets = model.targets(action, selectedContainers());
+        if (targets.isEmpty()) {
+            return;
+        }
+        if (action == ContainerAction.REMOVE) {
+            ContainerDialogs.confirmRemove(getScene() == null ? null : getScene().getWindow(), targets,
+                    (force, volumes) -> model.remove(targets, force, volumes));
+        } else {
+            model.perform(action, targets);
+        }
+    }
+
+    void confirmPrune() {
+        long stopped = model.items().stream().filter(r -> !r.isHeader()
+                && ("exited".equals(r.state()) || "created".equals(r.state()) || "dead".equals(r.state()))).count();
+        ContainerDialogs.confirmPrune(getScene() == null ? null : getScene().getWindow(), stopped, model::prune);
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /** Opens (or switches) the details below the table. */
+    public void openDetails(ContainerRow row) {
+        if (row == null || row.isHeader() || session == null) {
+            return;
+        }
+        if (!split.getItems().contains(details)) {
+            split.getItems().add(details);
+            split.setDividerPositions(0.45);
+        }
+        details.open(session, row);
+    }
+
+    /** The rows on screen now: stats are sampled for these only. */
+    private List<ContainerRow> visibleRows() {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return List.of();
+        }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        List<ContainerRow> items = table.getItems();
+        if (first == null || last == null || items.isEmpty()) {
+            return List.of();
+        }
+        int from = Math.max(0, first.getIndex());
+        int to = Math.min(items.size() - 1, last.getIndex());
+        return from > to ? List.of() : new ArrayList<>(items.subList(from, to + 1));
+    }
+
+    TableView<ContainerRow> table() {
+        return table;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.berth.desktop.dashboard;
+
+import dev.berth.desktop.fx.BackgroundExecutor;
+import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.resources.ModelPage;
+import dev.berth.desktop.shell.Page;
+import dev.berth.desktop.shell.PaletteCommand;
+import dev.berth.icons.AppIcon;
+import java.util.List;
+
+/** The Dashboard page. */
+public final class DashboardPage {
+
+    private DashboardPage() {
+    }
+
+    public static Page create(BackgroundExecutor background, Notifier notifier) {
+        DashboardViewModel model = new DashboardViewModel(background, notifier);
+        DashboardView view = new DashboardView(model);
+        return new ModelPage("dashboard", "Dashboard", AppIcon.DASHBOARD, view, model,
+                () -> List.of(new PaletteCommand("Refresh dashboard", "Dashboard", model::refresh)));
+    }
+}

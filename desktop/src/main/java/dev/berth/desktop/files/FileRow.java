@@ -1,0 +1,45 @@
+package dev.berth.desktop.files;
+
+/** A row of the files table: an entry and its absolute path in the container. */
+public final class FileRow {
+
+    private final String path;
+    private final FileEntry entry;
+
+    FileRow(String path, FileEntry entry) {
+        this.path = path;
+        this.entry = entry;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public FileEntry entry() {
+        return entry;
+    }
+
+    public String name() {
+        return entry.name();
+    }
+
+    /** "Folder", "File", "Link → target" or "Special". */
+    public String typeText() {
+        return switch (entry.kind()) {
+            case DIRECTORY -> "Folder";
+            case FILE -> "File";
+            case SYMLINK -> "Link → " + entry.linkTarget();
+            case OTHER -> "Special";
+        };
+    }
+
+    /** Size for files, "" where a size means nothing (folders, links). */
+    public String sizeText() {
+        return entry.size() < 0 ? "" : Sizes.human(entry.size());
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.berth.desktop.images;
+
+import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.resources.Columns;
+import dev.berth.desktop.resources.Formats;
+import java.time.Instant;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TableCell;
+
+/** The layers of an image, newest first, with the instruction that made each and the bytes it added. */
+final class HistoryDialog {
+
+    private final Dialog<ButtonType> dialog;
+
+    HistoryDialog(Node owner, ImagesViewModel model, ImageRow row) {
+        dialog = Dialogs.create(owner, "history-dialog", "History of " + row.displayName());
+        TableView<HistoryRow> table = Columns.table("history-table", "Loading layers…");
+        TableColumn<HistoryRow, String> createdBy = Columns.text("Created by", HistoryRow::createdByProperty, 380);
+        createdBy.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().setAll(List.of(
+                Columns.text("Layer", HistoryRow::idProperty, 120),
+                Columns.number("Created", HistoryRow::createdProperty, s -> Formats.ago(s, Instant.now()), 160),
+                createdBy,
+                Columns.number("Size", HistoryRow::sizeProperty, Formats::size, 80),
+                Columns.text("Comment", HistoryRow::commentProperty, 150)));
+        // dialogs open at their content's minimum width here, not its preferred one
+        table.setMinSize(900, 380);
+        dialog.getDialogPane().setContent(table);
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.getDialogPane().lookupButton(ButtonType.CLOSE).setId("history-close");
+        model.history(row)
+                .onSuccess(items -> table.getItems().setAll(items.stream().map(HistoryRow::new).toList()))
+                .onFailure(e -> table.setPlaceholder(new Label("Could not read the history: " + Notifier.userMessage(e))));
+    }
+
+    void show() {
+        dialog.show();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.berth.desktop.images;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** Another name for an image: {@code repo[:tag]}, checked as it is typed. */
+final class TagDialog {
+
+    private final Dialog<ButtonType> dialog;
+    private final TextField target = new TextField();
+
+    TagDialog(Node owner, ImagesViewModel model, ImageRow source) {
+        dialog = Dialogs.create(owner, "tag-dialog", "Tag image");
+        Label error = Dialogs.errorLabel("tag-error");
+        target.setId("tag-target");
+        target.setPromptText("repository[:tag], e.g. registry.example.com/team/app:1.0");
+        target.setText(source.isTagged() ? source.repositoryProperty().get() + ":" : "");
+        target.setPrefColumnCount(36);
+        VBox content = new VBox(8, new Label("New name for " + source.displayName()), target, error);
+        content.setPadding(new Insets(4));
+        content.setMinWidth(540);
+        dialog.getDialogPane().setContent(content);
+        Button ok = Dialogs.confirm(dialog, "Tag", "tag-confirm", error, () -> {
+            String problem = ImageNames.tagProblem(target.getText());
+            if (problem != null) {
+                Dialogs.showError(error, problem);
+                return null;
+            }
+            return model.tag(source, target.getText());
+        });
+        target.textProperty().addListener((obs, old, text) -> {
+            String problem = ImageNames.tagProblem(text);
+            Dialogs.showError(error, problem);
+            ok.setDisable(problem != null);
+        });
+        ok.setDisable(ImageNames.tagProblem(target.getText()) != null);
+    }
+
+    void show() {
+        dialog.show();
+        target.requestFocus();
+        target.end();
+    }
+}
