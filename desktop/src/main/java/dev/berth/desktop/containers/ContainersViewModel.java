@@ -686,16 +686,9 @@ public final class ContainersViewModel {
         }
     }
 
-    /** Background work the status bar does not list; refused only while the app shuts down. */
+    /** Background work the status bar does not list (routine refreshes and stats samples). */
     private void executeQuietly(Runnable work) {
-        try {
-            background.execute(work);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("app is closing; {} not run", work);
-            stopStats();
-            fetching = false;
-            sampling = false;
-        }
+        background.execute(work);
     }
 
     // ---- stats ---------------------------------------------------------------------------------------------------

@@ -57,6 +57,7 @@ public final class RunContainerWizard {
         } else {
             scene.getStylesheets().add(RunContainerWizard.class.getResource("/dev/berth/desktop/app.css").toExternalForm());
         }
+        stage.setScene(scene);
         view.setOnClose(stage::close);
         stage.setOnHidden(e -> vm.deactivate());
         vm.activate();
