@@ -20,8 +20,8 @@ final class PortsStepPage extends VBox implements StepPage {
         RunWizardModel model = vm.model();
         rows = new RowsEditor<>("run-port", "Add port", "No ports published: the container is reachable only "
                 + "from its networks.",
-                List.of(new RowsEditor.Column("Host IP", 140), new RowsEditor.Column("Host port", 90),
-                        new RowsEditor.Column("", 80), new RowsEditor.Column("Container port", 110),
+                List.of(new RowsEditor.Column("Host IP", 130), new RowsEditor.Column("Host port", 80),
+                        new RowsEditor.Column("", 90), new RowsEditor.Column("Container port", 100),
                         new RowsEditor.Column("Protocol", 80), new RowsEditor.Column("Host port is", -1)),
                 model.ports(), PortMappingRow::new, PortsStepPage::cells);
         getChildren().add(Forms.section("Published ports", rows,

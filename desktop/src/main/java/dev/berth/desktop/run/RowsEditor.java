@@ -108,7 +108,7 @@ final class RowsEditor<R extends WizardRow> extends VBox {
             Label problem = Forms.problem(idPrefix + "-error-" + i, row.problemProperty(), null);
             lines.getChildren().add(new VBox(2, line, problem));
             if (!inputs.isEmpty()) {
-                lastFirstInput = inputs.get(0);
+                lastFirstInput = focusable(inputs.get(0));
                 if (firstInput == null) {
                     firstInput = lastFirstInput;
                 }
@@ -122,6 +122,22 @@ final class RowsEditor<R extends WizardRow> extends VBox {
         }
     }
 
+    /** The node itself if it takes the keyboard, else the first descendant that does (a path field in a box). */
+    private static Node focusable(Node node) {
+        if (node instanceof javafx.scene.control.Control && node.isFocusTraversable()) {
+            return node;
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = focusable(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The first row's first input, or the add button when there are no rows. */
     Node focusTarget() {
         return firstInput != null ? firstInput : add;
@@ -129,7 +145,7 @@ final class RowsEditor<R extends WizardRow> extends VBox {
 
     private static void size(Region region, Column column) {
         if (column.width() < 0) {
-            region.setMinWidth(120);
+            region.setMinWidth(110);
             region.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(region, Priority.ALWAYS);
         } else {

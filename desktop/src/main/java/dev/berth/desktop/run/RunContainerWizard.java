@@ -51,7 +51,7 @@ public final class RunContainerWizard {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);
         }
-        Scene scene = new Scene(view, 900, 640);
+        Scene scene = new Scene(view, 980, 680);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         } else {

@@ -185,7 +185,10 @@ public final class RunWizardViewModel {
         facts.networks().stream().filter(n -> !n.equals("host") && !n.equals("none")).forEach(choices::add);
         choices.add("host");
         choices.add("none");
+        // the network box is bound to the model and may clear it while its items are replaced
+        String chosen = model.networkProperty().get();
         networkChoices.setAll(choices);
+        model.networkProperty().set(chosen == null ? RunWizardModel.DEFAULT_NETWORK : chosen);
     }
 
     public ObservableList<String> imageSuggestions() {

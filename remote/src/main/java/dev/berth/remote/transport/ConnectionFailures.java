@@ -87,6 +87,14 @@ final class ConnectionFailures {
             return new EngineConnectionException(Kind.TLS_HANDSHAKE,
                     "TLS handshake with " + where + " failed: " + rootMessage(failure), failure);
         }
+        if (endpoint.isTls() && (text.contains("Broken pipe") || text.contains("Connection reset"))) {
+            // TLS 1.3: the client finishes its side of the handshake before the server has judged our certificate,
+            // so a refusal arrives as the connection dropping under our first request.
+            return new EngineConnectionException(Kind.CLIENT_CERT_REJECTED,
+                    "TLS: the engine at " + where + " closed the connection right after the handshake, which means it"
+                            + " rejected our client certificate: " + clientCertHint(endpoint, tls)
+                            + " (" + rootMessage(failure) + ")", failure);
+        }
         if (failure instanceof UnknownHostException) {
             return new EngineConnectionException(Kind.UNKNOWN_HOST,
                     "cannot resolve host \"" + endpoint.host() + "\" of " + where, failure);
