@@ -38,14 +38,24 @@ final class Forms {
 
     /** A label on the left, the field with its hint and problem below it on the right. */
     static void row(GridPane grid, String label, Node field, Node... below) {
+        Label caption = addRow(grid, label, field, below);
+        caption.setPadding(new Insets(6, 0, 0, 0)); // level with the text inside the field's border
+    }
+
+    /** A label on the left and plain text on the right. */
+    static void textRow(GridPane grid, String label, Label text) {
+        addRow(grid, label, text);
+    }
+
+    private static Label addRow(GridPane grid, String label, Node field, Node... below) {
         int r = grid.getRowCount();
         Label caption = new Label(label);
         GridPane.setValignment(caption, VPos.TOP);
-        caption.setPadding(new Insets(6, 0, 0, 0));
         VBox cell = new VBox(4, field);
         cell.getChildren().addAll(below);
         grid.add(caption, 0, r);
         grid.add(cell, 1, r);
+        return caption;
     }
 
     static VBox section(String title, Node... content) {

@@ -3,6 +3,7 @@ package dev.berth.desktop.run;
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.run.RunWizardModel.Field;
 import dev.berth.desktop.run.RunWizardModel.Restart;
+import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -32,7 +33,7 @@ final class NetworkStepPage extends VBox implements StepPage {
         TextField aliases = Forms.text("run-network-aliases", model.networkAliasesProperty(), "e.g. web, api");
         aliases.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> RunWizardModel.BUILT_IN_NETWORKS.contains(
-                        java.util.Objects.requireNonNullElse(model.networkProperty().get(), RunWizardModel.DEFAULT_NETWORK))
+                        Objects.requireNonNullElse(model.networkProperty().get(), RunWizardModel.DEFAULT_NETWORK))
                         && model.networkAliasesProperty().get().isBlank(),
                 model.networkProperty(), model.networkAliasesProperty()));
         GridPane net = Forms.grid();

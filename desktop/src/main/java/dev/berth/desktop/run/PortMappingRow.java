@@ -1,5 +1,6 @@
 package dev.berth.desktop.run;
 
+import java.util.Locale;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,7 +20,7 @@ public final class PortMappingRow extends WizardRow {
     public enum Protocol { TCP, UDP;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         @Override

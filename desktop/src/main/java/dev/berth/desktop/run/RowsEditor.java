@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -78,7 +81,7 @@ final class RowsEditor<R extends WizardRow> extends VBox {
             size(title, c);
             header.getChildren().add(title);
         }
-        header.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(rows));
+        header.visibleProperty().bind(Bindings.isNotEmpty(rows));
         header.managedProperty().bind(header.visibleProperty());
         return header;
     }
@@ -124,10 +127,10 @@ final class RowsEditor<R extends WizardRow> extends VBox {
 
     /** The node itself if it takes the keyboard, else the first descendant that does (a path field in a box). */
     private static Node focusable(Node node) {
-        if (node instanceof javafx.scene.control.Control && node.isFocusTraversable()) {
+        if (node instanceof Control && node.isFocusTraversable()) {
             return node;
         }
-        if (node instanceof javafx.scene.Parent parent) {
+        if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 Node found = focusable(child);
                 if (found != null) {

@@ -3,6 +3,8 @@ package dev.berth.desktop.run;
 import dev.berth.remote.containers.ContainerCreateRequest;
 import dev.berth.remote.containers.RestartPolicy;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
@@ -488,7 +491,7 @@ public final class RunWizardModel {
     }
 
     private static boolean isIpLiteral(String ip) {
-        var v4 = IPV4.matcher(ip);
+        Matcher v4 = IPV4.matcher(ip);
         if (v4.matches()) {
             for (int g = 1; g <= 4; g++) {
                 if (Integer.parseInt(v4.group(g)) > 255) {
@@ -502,9 +505,9 @@ public final class RunWizardModel {
         }
         try {
             // A literal containing ':' is parsed as IPv6 without any name lookup.
-            java.net.InetAddress.getByName(ip);
+            InetAddress.getByName(ip);
             return true;
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return false;
         }
     }

@@ -11,10 +11,12 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -29,6 +31,9 @@ import javafx.scene.layout.VBox;
  * while the current page has a problem; Run while any page has one. Enter moves on, Escape cancels.
  */
 final class RunWizardView extends BorderPane {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
     private final RunWizardViewModel vm;
     private final RunWizardModel model;
@@ -94,7 +99,9 @@ final class RunWizardView extends BorderPane {
         VBox list = new VBox(2);
         list.setPadding(new Insets(12, 8, 12, 8));
         list.getStyleClass().add("run-wizard-steps");
-        list.setMinWidth(190);
+        list.setMinWidth(200);
+        list.setPrefWidth(200);
+        list.setMaxWidth(200);
         for (Step step : Step.values()) {
             Button button = new Button((step.ordinal() + 1) + "   " + step.title());
             button.setId("run-step-" + step.name().toLowerCase(Locale.ROOT));
@@ -107,13 +114,13 @@ final class RunWizardView extends BorderPane {
             Runnable mark = () -> {
                 boolean invalid = step != Step.SUMMARY && !model.validProperty(step).get();
                 button.setGraphic(invalid ? AppIcon.UNREACHABLE.node(14) : null);
-                button.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), invalid);
-                button.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("current"), current.get() == step);
+                button.pseudoClassStateChanged(INVALID, invalid);
+                button.pseudoClassStateChanged(CURRENT, current.get() == step);
             };
             model.validProperty(step).addListener((obs, old, valid) -> mark.run());
             current.addListener((obs, old, now) -> mark.run());
             mark.run();
-            button.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            button.setContentDisplay(ContentDisplay.RIGHT);
             list.getChildren().add(button);
         }
         return list;
@@ -152,7 +159,9 @@ final class RunWizardView extends BorderPane {
                 current, model.problemsProperty()).or(vm.busyProperty()));
         next.defaultButtonProperty().bind(current.isNotEqualTo(Step.SUMMARY));
         finish.setId("run-finish");
-        finish.getStyleClass().add(Styles.ACCENT);
+        // one emphasised button at a time: Next on the way, Run at the end
+        current.addListener((obs, old, step) -> accent(step == Step.SUMMARY));
+        accent(false);
         finish.disableProperty().bind(model.validProperty(Step.SUMMARY).not().or(vm.busyProperty()));
         finish.defaultButtonProperty().bind(current.isEqualTo(Step.SUMMARY));
         finish.setOnAction(e -> {
@@ -170,6 +179,13 @@ final class RunWizardView extends BorderPane {
         return bar;
     }
 
+    private void accent(boolean finishFirst) {
+        finish.getStyleClass().remove(Styles.ACCENT);
+        if (finishFirst) {
+            finish.getStyleClass().add(Styles.ACCENT);
+        }
+    }
+
     private void show(Step step) {
         Node page = pages.get(step);
         content.setContent(page);
@@ -177,10 +193,5 @@ final class RunWizardView extends BorderPane {
         if (page instanceof StepPage p && p.firstInput() != null) {
             Platform.runLater(() -> p.firstInput().requestFocus());
         }
-    }
-
-    /** For tests and callers that want to jump (e.g. straight to the summary). */
-    ObjectProperty<Step> currentStepProperty() {
-        return current;
     }
 }

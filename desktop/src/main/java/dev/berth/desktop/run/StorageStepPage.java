@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -30,7 +29,7 @@ final class StorageStepPage extends VBox implements StepPage {
                         Forms.text("run-volume-target-" + i, row.targetProperty(), "/data"),
                         Forms.check("run-volume-readonly-" + i, "read-only", row.readOnlyProperty())));
         RowsEditor<BindMountRow> binds = new RowsEditor<>("run-bind", "Add bind mount", "No host folders mounted.",
-                List.of(new RowsEditor.Column("Host path", -1), new RowsEditor.Column("Path in the container", 220),
+                List.of(new RowsEditor.Column("Host path", 340), new RowsEditor.Column("Path in the container", -1),
                         new RowsEditor.Column("", 100)),
                 model.binds(), BindMountRow::new, (row, i) -> List.of(
                         hostPath(row, i),

@@ -3,6 +3,7 @@ package dev.berth.desktop.run;
 import atlantafx.base.theme.Styles;
 import dev.berth.icons.AppIcon;
 import java.util.List;
+import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -101,8 +102,8 @@ final class SummaryStepPage extends VBox implements StepPage {
         for (RunWizardModel.SummaryLine line : lines) {
             Label text = new Label(line.text());
             text.setWrapText(true);
-            text.setId("run-summary-" + line.label().toLowerCase(java.util.Locale.ROOT));
-            Forms.row(grid, line.label(), text);
+            text.setId("run-summary-" + line.label().toLowerCase(Locale.ROOT));
+            Forms.textRow(grid, line.label(), text);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.berth.desktop.run;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
 
 /**
  * One editable row of a wizard table (an env variable, a port, a mount). The model revalidates whenever one of
@@ -31,7 +32,7 @@ public abstract class WizardRow {
         problem.set(text == null ? "" : text);
     }
 
-    static String text(javafx.beans.value.ObservableStringValue value) {
+    static String text(ObservableStringValue value) {
         String s = value.get();
         return s == null ? "" : s.strip();
     }
