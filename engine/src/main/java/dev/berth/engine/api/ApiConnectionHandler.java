@@ -1,0 +1,286 @@
+package dev.berth.engine.api;
+
+import dev.berth.engine.errors.EngineException;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: decodes requests, runs their handlers on the worker pool, writes the answers, and turns
+ * the connection into a raw byte pipe when a handler hijacks it (attach, exec start).
+ */
+final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiConnectionHandler.class);
+    private static final Pattern VERSIONED = Pattern.compile("^/v(\\d+\\.\\d+)(/.*)$");
+
+    static final String DECODER = "http-decoder";
+    static final String ENCODER = "http-encoder";
+
+    private final Router router;
+    private final ExecutorService workers;
+    private final CompletableFuture<Void> gone = new CompletableFuture<>();
+    private BodyStream body;
+    private volatile boolean hijacked;
+
+    ApiConnectionHandler(Router router, ExecutorService workers) {
+        this.router = router;
+        this.workers = workers;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (hijacked && msg instanceof ByteBuf buf) {
+                body.push(ByteBufUtil.getBytes(buf));
+                return;
+            }
+            if (msg instanceof HttpRequest request) {
+                onRequest(ctx, request);
+            }
+            if (msg instanceof HttpContent content && body != null && !hijacked) {
+                if (content.content().isReadable()) {
+                    body.push(ByteBufUtil.getBytes(content.content()));
+                }
+                if (content instanceof LastHttpContent) {
+                    body.end();
+                }
+            }
+        } finally {
+            io.netty.util.ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onRequest(ChannelHandlerContext ctx, HttpRequest http) {
+        Channel channel = ctx.channel();
+        body = new BodyStream(new BodyStream.Throttle() {
+            @Override
+            public void pause() {
+                channel.config().setAutoRead(false);
+            }
+
+            @Override
+            public void resume() {
+                channel.config().setAutoRead(true);
+            }
+        });
+        BodyStream requestBody = body;
+        if (http.decoderResult().isFailure()) {
+            requestBody.end();
+            writeFull(channel, http, error(400, "bad request: " + http.decoderResult().cause().getMessage()), false);
+            return;
+        }
+        workers.execute(() -> serve(channel, http, requestBody));
+    }
+
+    private void serve(Channel channel, HttpRequest http, BodyStream requestBody) {
+        long start = System.nanoTime();
+        QueryStringDecoder uri = new QueryStringDecoder(http.uri());
+        String path = uri.path();
+        String method = http.method().name();
+        boolean keepAlive = HttpUtil.isKeepAlive(http);
+        Response response;
+        try {
+            String version = ApiVersions.MAX;
+            Matcher versioned = VERSIONED.matcher(path);
+            if (versioned.matches()) {
+                version = ApiVersions.accept(versioned.group(1));
+                path = versioned.group(2);
+            }
+            Router.Match match = router.match(method, path);
+            if (match.handler() == null) {
+                response = match.pathKnown() ? error(405, "method not allowed") : error(404, "page not found");
+            } else {
+                Map<String, String> headers = new HashMap<>();
+                http.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                boolean upgrade = "tcp".equalsIgnoreCase(http.headers().get(HttpHeaderNames.UPGRADE));
+                Request request = new Request(method, path, version, match.params(), uri.parameters(), headers,
+                        requestBody, upgrade, gone);
+                response = match.handler().handle(request);
+            }
+        } catch (EngineException e) {
+            if (e.status() >= 500) {
+                LOG.warn("{} {}: {}", method, path, e.getMessage(), e.getCause());
+            }
+            response = e.status() == 304 ? Response.status(304) : error(e.status(), e.getMessage());
+        } catch (Exception e) {
+            LOG.error("{} {} failed", method, path, e);
+            response = error(500, e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+        try {
+            switch (response.kind()) {
+                case FULL -> writeFull(channel, http, response, keepAlive);
+                case STREAM -> writeStream(channel, http, response, keepAlive);
+                case HIJACK -> hijack(channel, http, response);
+            }
+        } catch (Exception e) {
+            LOG.debug("{} {}: client went away: {}", method, path, e.toString());
+            channel.close();
+        } finally {
+            LOG.debug("{} {} -> {} in {} ms", method, http.uri(), response.status(),
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    private static Response error(int status, String message) {
+        return Response.json(status, Map.of("message", message == null ? "" : message));
+    }
+
+    private void writeFull(Channel channel, HttpRequest http, Response response, boolean keepAlive) {
+        boolean head = http.method() == HttpMethod.HEAD;
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        commonHeaders(out, response);
+        if (response.contentType() != null && response.body().length > 0) {
+            out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        if (!head || !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            HttpUtil.setContentLength(out, head ? 0 : response.body().length);
+        }
+        if (!keepAlive) {
+            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            channel.writeAndFlush(out);
+        }
+    }
+
+    private void writeStream(Channel channel, HttpRequest http, Response response, boolean keepAlive)
+            throws Exception {
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(
+                response.status()));
+        commonHeaders(head, response);
+        if (response.contentType() != null) {
+            head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        }
+        HttpUtil.setTransferEncodingChunked(head, true);
+        channel.writeAndFlush(head);
+        ChannelOutput out = new ChannelOutput(channel, true);
+        try {
+            response.writer().write(out);
+        } finally {
+            out.close();
+            if (channel.isActive()) {
+                var done = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+                if (!keepAlive) {
+                    done.addListener(ChannelFutureListener.CLOSE);
+                }
+            }
+        }
+    }
+
+    private void hijack(Channel channel, HttpRequest http, Response response) throws Exception {
+        boolean upgrade = "tcp".equalsIgnoreCase(http.headers().get(HttpHeaderNames.UPGRADE));
+        HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, upgrade
+                ? new HttpResponseStatus(101, "UPGRADED") : HttpResponseStatus.OK);
+        commonHeaders(head, response);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        if (upgrade) {
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            head.headers().set(HttpHeaderNames.UPGRADE, "tcp");
+        }
+        BodyStream in = new BodyStream(new BodyStream.Throttle() {
+            @Override
+            public void pause() {
+                channel.config().setAutoRead(false);
+            }
+
+            @Override
+            public void resume() {
+                channel.config().setAutoRead(true);
+            }
+        });
+        // Switch to raw bytes on the event loop, so nothing the client sends next is parsed as HTTP.
+        channel.eventLoop().submit(() -> {
+            body = in;
+            hijacked = true;
+            if (channel.pipeline().get(DECODER) != null) {
+                channel.pipeline().remove(DECODER);
+            }
+        }).sync();
+        channel.writeAndFlush(head).sync();
+        channel.eventLoop().submit(() -> {
+            if (channel.pipeline().get(ENCODER) != null) {
+                channel.pipeline().remove(ENCODER);
+            }
+        }).sync();
+        if (!channel.isActive()) {
+            in.end();
+        }
+        ChannelOutput out = new ChannelOutput(channel, false);
+        try {
+            response.hijacker().run(in, out);
+        } finally {
+            out.close();
+            channel.close();
+        }
+    }
+
+    private static void commonHeaders(HttpResponse out, Response response) {
+        out.headers().set("Api-Version", ApiVersions.MAX);
+        out.headers().set("Docker-Experimental", "false");
+        out.headers().set("Ostype", "linux");
+        out.headers().set(HttpHeaderNames.SERVER, "Berth/" + dev.berth.remote.client.BerthVersion.get()
+                + " (linux)");
+        response.headers().forEach((k, v) -> out.headers().set(k, v));
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof ChannelInputShutdownEvent) {
+            BodyStream current = body;
+            if (current != null) {
+                current.end();
+            }
+            if (!hijacked) {
+                ctx.close();
+            }
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        BodyStream current = body;
+        if (current != null) {
+            current.fail(new IOException("the client closed the connection"));
+        }
+        gone.complete(null);
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection error: {}", cause.toString());
+        ctx.close();
+    }
+}
