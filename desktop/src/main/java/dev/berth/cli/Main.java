@@ -1,5 +1,6 @@
 package dev.berth.cli;
 
+import dev.berth.engine.cli.EngineMain;
 import dev.berth.remote.tls.TlsCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ public final class Main {
         return switch (args[0]) {
             case "version", "--version" -> VersionCommand.run(rest, out, err);
             case "tls" -> TlsCommand.run(rest, out, err);
+            case "engine" -> EngineMain.run(Arrays.asList(rest), out, err);
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -43,6 +45,7 @@ public final class Main {
                 Commands:
                   (none)          open the Berth app
                   version         show Berth's version and the engine it would connect to
+                  engine          run Berth's container engine headless (dockerd-like flags)
                   tls generate    create a CA, server and client certificates for a Docker daemon
                   help            show this help
 
