@@ -9,7 +9,9 @@ import dev.berth.desktop.shell.MainWindow;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.theme.ThemeService;
 import dev.berth.remote.endpoint.EndpointResolver;
+import dev.berth.desktop.embedded.EmbeddedEngine;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +25,7 @@ public final class AppContext implements AutoCloseable {
     private final ThemeService theme = new ThemeService();
     private final EnginesViewModel engines;
     private final MainWindow mainWindow;
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets) {
         engines = new EnginesViewModel(new EngineCatalog(resolver, registered, wellKnownSockets), background);
@@ -30,9 +33,13 @@ public final class AppContext implements AutoCloseable {
         engines.discover();
     }
 
-    /** The app as users start it: engines from their environment and the usual sockets. */
+    /** The app as users start it: Berth's own engine first, then engines from their environment and the usual sockets. */
     public static AppContext forUser() {
-        return new AppContext(EndpointResolver.system(), List.of(), EngineCatalog.defaultSockets(System.getenv()));
+        EmbeddedEngine embedded = EmbeddedEngine.standard();
+        AppContext context = new AppContext(EndpointResolver.system(), List.of(embedded.entry()),
+                EngineCatalog.defaultSockets(System.getenv()));
+        context.owned.add(embedded);
+        return context;
     }
 
     private List<Page> pages() {
@@ -59,5 +66,12 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         engines.close();
         background.close();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(AppContext.class).warn("closing {}: {}", resource, e.toString());
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.berth.remote.endpoint.EngineEndpoint;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.function.Supplier;
 
 /** One engine in the sidebar: where it is, where we found it, and its live status (FX thread only). */
 public final class EngineEntry {
@@ -11,12 +12,27 @@ public final class EngineEntry {
     private final String name;
     private final String origin;
     private final EngineEndpoint endpoint;
+    private final Supplier<String> starter;
     private final ObjectProperty<EngineStatus> status = new SimpleObjectProperty<>(EngineStatus.checking());
 
     public EngineEntry(String name, String origin, EngineEndpoint endpoint) {
+        this(name, origin, endpoint, () -> null);
+    }
+
+    /**
+     * An engine the app brings up itself (the embedded one): {@code starter} runs in the background before each status
+     * check, makes sure the engine serves its socket, and answers null, or why it cannot, in plain words.
+     */
+    public EngineEntry(String name, String origin, EngineEndpoint endpoint, Supplier<String> starter) {
         this.name = name;
         this.origin = origin;
         this.endpoint = endpoint;
+        this.starter = starter;
+    }
+
+    /** Starts the engine if the app owns it; null when it serves, otherwise the reason it does not. Blocking. */
+    String prepare() {
+        return starter.get();
     }
 
     public String name() {

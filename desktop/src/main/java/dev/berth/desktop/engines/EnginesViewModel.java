@@ -71,13 +71,34 @@ public final class EnginesViewModel implements AutoCloseable {
     private void checkStatus(EngineEntry entry) {
         background.submit("Checking " + entry.name(), () -> probe(entry)).onSuccess(status -> {
             entry.setStatus(status);
-            if (selected.get() == null && status.reachable()) {
-                selected.set(entry);
-            }
+            selectFirstReachable();
         });
     }
 
+    /**
+     * Opens on the first reachable engine in list order (the embedded engine leads the list), waiting for the ones
+     * before it to answer rather than taking whichever answered first.
+     */
+    private void selectFirstReachable() {
+        if (selected.get() != null) {
+            return;
+        }
+        for (EngineEntry e : engines) {
+            if (e.status().state() == EngineStatus.State.CHECKING) {
+                return;
+            }
+            if (e.status().reachable()) {
+                selected.set(e);
+                return;
+            }
+        }
+    }
+
     private static EngineStatus probe(EngineEntry entry) {
+        String problem = entry.prepare();
+        if (problem != null) {
+            return EngineStatus.unreachable(problem);
+        }
         try (EngineClient client = EngineClient.connect(entry.endpoint(), STATUS_PROBE)) {
             String api = client.apiVersion().toString();
             SystemInfo info = client.system().info();
