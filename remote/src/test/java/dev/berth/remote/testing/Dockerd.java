@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * {@code --tlsverify}, using certificates made by {@code berth tls generate}, and has a busybox image built from
  * busybox-static (no registry or internet needed). Everything is torn down when the JVM exits.
  */
-public final class Dockerd {
+public final class Dockerd implements TestEngine {
 
     public static final String BUSYBOX = "berth-test/busybox:latest";
 
@@ -38,8 +38,6 @@ public final class Dockerd {
     private final int unlistedPort;
     private final Process process;
     private final String dockerCli;
-    private Process registry;
-    private String registryAddress;
 
     private Dockerd(Path base) throws IOException {
         this.base = base;
@@ -107,6 +105,7 @@ public final class Dockerd {
         return unlistedPort;
     }
 
+    @Override
     public EngineEndpoint unixEndpoint() {
         return EngineEndpoint.parse("unix://" + socket, null, "test dockerd");
     }
@@ -117,10 +116,12 @@ public final class Dockerd {
     }
 
     /** Runs the real docker CLI against this daemon's Unix socket. */
+    @Override
     public ProcessResult docker(String... args) {
         return dockerWith(Map.of("DOCKER_HOST", "unix://" + socket), null, args);
     }
 
+    @Override
     public ProcessResult dockerWith(Map<String, String> env, byte[] stdin, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(dockerCli);
@@ -131,34 +132,9 @@ public final class Dockerd {
     }
 
     /** A docker-registry (distribution) on loopback, started on first use; dockerd trusts loopback registries. */
-    public synchronized String registry() {
-        if (registryAddress == null) {
-            try {
-                int port = freePort();
-                Path dir = base.resolve("registry");
-                Files.createDirectories(dir.resolve("storage"));
-                Path config = dir.resolve("config.yml");
-                Files.writeString(config, String.join("\n",
-                        "version: 0.1",
-                        "log:",
-                        "  level: warn",
-                        "storage:",
-                        "  filesystem:",
-                        "    rootdirectory: " + dir.resolve("storage"),
-                        "  delete:",
-                        "    enabled: true",
-                        "http:",
-                        "  addr: 127.0.0.1:" + port,
-                        ""));
-                registry = new ProcessBuilder(Commands.find("/usr/bin/docker-registry"), "serve", config.toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
-                registryAddress = "127.0.0.1:" + port;
-                awaitPort(port, "docker-registry", dir.resolve("registry.log"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return registryAddress;
+    @Override
+    public String registry() {
+        return LocalRegistry.shared().address();
     }
 
     private void generateCertificates() {
@@ -184,18 +160,6 @@ public final class Dockerd {
             sleep(200);
         }
         throw new IllegalStateException("dockerd did not come up within 60 s:\n" + tail(base.resolve("dockerd.log")));
-    }
-
-    private void awaitPort(int port, String what, Path log) throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            try (var s = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException e) {
-                sleep(100);
-            }
-        }
-        throw new IllegalStateException(what + " did not listen on " + port + ":\n" + tail(log));
     }
 
     /** busybox-static plus one symlink per applet, imported with {@code CMD ["sh"]}. */
@@ -234,9 +198,6 @@ public final class Dockerd {
             docker("network", "prune", "-f");
         } catch (RuntimeException e) {
             // best effort: dockerd stops the rest itself
-        }
-        if (registry != null) {
-            registry.destroy();
         }
         process.destroy();
         try {
