@@ -47,13 +47,15 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
 
     private final Router router;
     private final ExecutorService workers;
+    private final boolean browserGuard;
     private final CompletableFuture<Void> gone = new CompletableFuture<>();
     private BodyStream body;
     private volatile boolean hijacked;
 
-    ApiConnectionHandler(Router router, ExecutorService workers) {
+    ApiConnectionHandler(Router router, ExecutorService workers, boolean browserGuard) {
         this.router = router;
         this.workers = workers;
+        this.browserGuard = browserGuard;
     }
 
     @Override
@@ -98,7 +100,27 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
             writeFull(channel, http, error(400, "bad request: " + http.decoderResult().cause().getMessage()), false);
             return;
         }
+        if (browserGuard && fromBrowser(http)) {
+            requestBody.end();
+            writeFull(channel, http, error(403, "requests from web pages are refused on an unauthenticated TCP "
+                    + "listener"), false);
+            return;
+        }
         workers.execute(() -> serve(channel, http, requestBody));
+    }
+
+    /**
+     * A plain loopback TCP listener is reachable from any web page the user opens: refuse requests that carry an
+     * Origin (browsers add it to cross-site requests) or name a host other than loopback (DNS rebinding).
+     */
+    private static boolean fromBrowser(HttpRequest http) {
+        if (http.headers().contains(HttpHeaderNames.ORIGIN)) {
+            return true;
+        }
+        String host = http.headers().get(HttpHeaderNames.HOST, "");
+        String name = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.replaceFirst(":\\d+$", "");
+        return !(name.isEmpty() || name.equals("localhost") || name.startsWith("127.") || name.equals("[::1]")
+                || name.equals("docker") || name.equals("api.moby.localhost"));
     }
 
     private void serve(Channel channel, HttpRequest http, BodyStream requestBody) {

@@ -62,7 +62,7 @@ public final class ApiServer implements AutoCloseable {
                 .group(boss, io)
                 .channel(EpollServerDomainSocketChannel.class)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(initializer(null));
+                .childHandler(initializer(null, false));
         Channel channel = bootstrap.bind(new DomainSocketAddress(socket.toFile())).sync().channel();
         listeners.add(channel);
         sockets.add(socket);
@@ -85,7 +85,7 @@ public final class ApiServer implements AutoCloseable {
                 .group(boss, io)
                 .channel(EpollServerSocketChannel.class)
                 .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-                .childHandler(initializer(tls));
+                .childHandler(initializer(tls, tls == null && address.getAddress().isLoopbackAddress()));
         Channel channel = bootstrap.bind(address).sync().channel();
         listeners.add(channel);
         LOG.info("API listening on tcp://{}:{}{}", address.getHostString(),
@@ -116,7 +116,7 @@ public final class ApiServer implements AutoCloseable {
         };
     }
 
-    private ChannelInitializer<Channel> initializer(Supplier<SSLEngine> tls) {
+    private ChannelInitializer<Channel> initializer(Supplier<SSLEngine> tls, boolean browserGuard) {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
@@ -125,7 +125,7 @@ public final class ApiServer implements AutoCloseable {
                 }
                 ch.pipeline().addLast(ApiConnectionHandler.DECODER, new HttpRequestDecoder(16384, 65536, 65536));
                 ch.pipeline().addLast(ApiConnectionHandler.ENCODER, new HttpResponseEncoder());
-                ch.pipeline().addLast("api", new ApiConnectionHandler(router, workers));
+                ch.pipeline().addLast("api", new ApiConnectionHandler(router, workers, browserGuard));
             }
         };
     }

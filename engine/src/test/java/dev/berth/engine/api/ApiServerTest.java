@@ -143,6 +143,29 @@ class ApiServerTest {
         }
     }
 
+    @Test
+    void plainLoopbackTcpRefusesWebPages() throws Exception {
+        server.listenTcp(new java.net.InetSocketAddress("127.0.0.1", 0), null);
+        int port = server.tcpPort(0);
+        String direct = tcpExchange(port, "GET /things/a/json HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(direct.startsWith("HTTP/1.1 200"), direct);
+        String fromPage = tcpExchange(port, "GET /things/a/json HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n");
+        assertTrue(fromPage.startsWith("HTTP/1.1 403"), fromPage);
+        String rebound = tcpExchange(port, "GET /things/a/json HTTP/1.1\r\nHost: evil.example:" + port
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(rebound.startsWith("HTTP/1.1 403"), rebound);
+    }
+
+    private static String tcpExchange(int port, String request) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private static String readHead(InputStream in) throws Exception {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
