@@ -84,4 +84,66 @@ public interface LibC extends Library {
 
     /** A null pointer for optional arguments. */
     Pointer NULL = Pointer.NULL;
+
+    // ---- storage: in-root file operations (layer extraction, docker cp) ----------------------------------------
+
+    int AT_FDCWD = -100;
+    int AT_SYMLINK_NOFOLLOW = 0x100;
+    int O_PATH = 010000000;
+    int O_DIRECTORY = 0200000;
+    int O_NOFOLLOW = 0400000;
+    int O_CLOEXEC = 02000000;
+    long SYS_OPENAT2 = 437;
+    long RESOLVE_NO_MAGICLINKS = 0x02;
+    long RESOLVE_IN_ROOT = 0x10;
+
+    int close(int fd) throws LastErrorException;
+
+    /** With AT_SYMLINK_NOFOLLOW glibc refuses symlinks instead of following them (chmod(2) always follows). */
+    int fchmodat(int dirfd, String path, int mode, int flags) throws LastErrorException;
+
+    /** {@code times} is two struct timespec: {atime_sec, atime_nsec, mtime_sec, mtime_nsec}. */
+    int utimensat(int dirfd, String path, long[] times, int flags) throws LastErrorException;
+
+    /** symlink(2): the target text is stored exactly as given (NIO would normalise "a/" to "a"). */
+    int symlink(String target, String linkpath) throws LastErrorException;
+
+    /** {@code struct open_how} of openat2(2). */
+    @Structure.FieldOrder({"flags", "mode", "resolve"})
+    class OpenHow extends Structure {
+        public long flags;
+        public long mode;
+        public long resolve;
+    }
+
+    // ---- runtime: conmon's attach socket (SOCK_SEQPACKET), ctl FIFO, raw fds ----------------------------------
+
+    int O_RDONLY = 0;
+    int O_WRONLY = 1;
+    int O_RDWR = 2;
+    int O_NONBLOCK = 04000;
+    int AF_UNIX = 1;
+    int SOCK_SEQPACKET = 5;
+    int SOCK_CLOEXEC_FLAG = 02000000;
+    int SHUT_WR = 1;
+    int SHUT_RDWR = 2;
+    int MSG_NOSIGNAL = 0x4000;
+    int EINTR = 4;
+    int EAGAIN = 11;
+    int ENXIO = 6;
+
+    int open(String path, int flags, int mode) throws LastErrorException;
+
+    long write(int fd, byte[] buffer, long count) throws LastErrorException;
+
+    int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    /** {@code address} is a {@code struct sockaddr_un} laid out as bytes (family, then the path). */
+    int connect(int fd, byte[] address, int length) throws LastErrorException;
+
+    long send(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+
+    long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
+
+    int shutdown(int fd, int how) throws LastErrorException;
 }
