@@ -6,9 +6,24 @@ import dev.berth.engine.cli.EngineOptions;
 import dev.berth.engine.events.EventBus;
 import dev.berth.engine.events.EventsRoutes;
 import dev.berth.engine.host.EngineDirs;
-import dev.berth.engine.system.Inventory;
+import dev.berth.engine.containers.ContainerRoutes;
+import dev.berth.engine.containers.ContainerService;
+import dev.berth.engine.host.LibC;
+import dev.berth.engine.images.ImageRoutes;
+import dev.berth.engine.images.ImageService;
+import dev.berth.engine.networks.NetworkRoutes;
+import dev.berth.engine.registry.ImagePuller;
+import dev.berth.engine.registry.ImagePusher;
+import dev.berth.engine.registry.RegistryRoutes;
+import dev.berth.engine.runtime.ConmonCgroup;
+import dev.berth.engine.runtime.ContainerRuntime;
+import dev.berth.engine.runtime.HostFacts;
+import dev.berth.engine.storage.ContainerFilesystem;
+import dev.berth.engine.storage.ContentStore;
+import dev.berth.engine.storage.LayerStore;
 import dev.berth.engine.system.SystemRoutes;
-import dev.berth.remote.system.DiskUsage;
+import dev.berth.engine.volumes.VolumeRoutes;
+import dev.berth.engine.volumes.VolumeService;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -49,34 +64,45 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine start(EngineOptions options) throws StartupException {
+        if (LibC.INSTANCE.geteuid() != 0) {
+            throw new StartupException("Berth's engine must run as root: it mounts layers and creates containers "
+                    + "(try: sudo berth engine)");
+        }
         EngineDirs dirs;
         try {
             dirs = new EngineDirs(options.dataRoot(), options.execRoot()).create();
         } catch (RuntimeException e) {
             throw new StartupException(e.getMessage(), e);
         }
+        HostFacts facts = HostFacts.detect();
+        List<String> problems = facts.problems();
+        if (!problems.isEmpty()) {
+            throw new StartupException("this machine cannot run Berth's engine: " + String.join("; ", problems));
+        }
         EventBus events = new EventBus();
         List<Routes> routes = new ArrayList<>();
         List<AutoCloseable> services = new ArrayList<>();
-        Inventory inventory = new Inventory() {
-            @Override
-            public ContainerCounts containers() {
-                return new ContainerCounts(0, 0, 0, 0);
-            }
+        ContentStore blobs = new ContentStore(dirs.blobs());
+        LayerStore layers = new LayerStore(dirs.overlay());
+        ImageService images = new ImageService(dirs, layers, blobs, events);
+        VolumeService volumes = new VolumeService(dirs, events);
+        ContainerRuntime runtime = new ContainerRuntime(facts, dirs, new ConmonCgroup(facts, "berth/conmon"));
+        ContainerService containers = new ContainerService(dirs, runtime, layers, new ContainerFilesystem(layers),
+                images, volumes, events);
+        services.add(containers);
+        Path scratch = dirs.dataRoot().resolve("tmp");
 
-            @Override
-            public int images() {
-                return 0;
-            }
-
-            @Override
-            public DiskUsage diskUsage() {
-                return new DiskUsage(0L, List.of(), List.of(), List.of(), List.of());
-            }
-        };
-        routes.add(new SystemRoutes(dirs, inventory,
-                new SystemRoutes.RuntimeFacts("runc", "runc", "cgroupfs", "1", true)));
+        ImageRoutes imageRoutes = new ImageRoutes(images, containers.commitSource());
+        routes.add(new SystemRoutes(dirs, new EngineInventory(containers, images, volumes),
+                new SystemRoutes.RuntimeFacts(facts.runtimeName(), facts.runc().toString(), "cgroupfs",
+                        facts.cgroupMode().version(), true)));
         routes.add(new EventsRoutes(events));
+        routes.add(new ContainerRoutes(containers));
+        routes.add(new RegistryRoutes(new ImagePuller(images, layers, events, scratch),
+                new ImagePusher(images, blobs, events, scratch), imageRoutes));
+        routes.add(imageRoutes);
+        routes.add(new VolumeRoutes(volumes));
+        routes.add(new NetworkRoutes(containers));
 
         ApiServer server = new ApiServer(routes);
         List<String> listening = new ArrayList<>();
@@ -86,6 +112,13 @@ public final class Engine implements AutoCloseable {
             }
         } catch (StartupException e) {
             server.close();
+            for (AutoCloseable service : services) {
+                try {
+                    service.close();
+                } catch (Exception closing) {
+                    e.addSuppressed(closing);
+                }
+            }
             throw e;
         }
         return new Engine(server, List.copyOf(listening), services);
