@@ -1,5 +1,7 @@
 package dev.berth.remote.volumes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Map;
 
 /**
@@ -12,15 +14,17 @@ import java.util.Map;
  * @param options    the driver options it was created with
  * @param usageData  only in {@code /system/df}
  */
+// Docker's field order and its nulls: `docker volume inspect` prints the engine's raw JSON.
+@JsonPropertyOrder(alphabetic = true)
 public record Volume(
         String name,
         String driver,
         String mountpoint,
         String createdAt,
         Map<String, Object> status,
-        Map<String, String> labels,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, String> labels,
         String scope,
-        Map<String, String> options,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Map<String, String> options,
         UsageData usageData) {
 
     /**

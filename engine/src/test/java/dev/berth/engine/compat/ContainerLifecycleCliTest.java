@@ -1,0 +1,272 @@
+package dev.berth.engine.compat;
+
+import static dev.berth.engine.compat.BothEngines.berth;
+import static dev.berth.engine.compat.BothEngines.onBoth;
+import static dev.berth.engine.compat.BothEngines.quietly;
+import static dev.berth.engine.compat.BothEngines.same;
+import static dev.berth.engine.compat.BothEngines.sameFailure;
+import static dev.berth.engine.compat.BothEngines.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.berth.remote.testing.Commands;
+import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestEngine;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ps, logs, exec, attach, stop/kill/pause/restart/rename/wait/rm/prune, inspect, top, stats, cp, diff, commit, export. */
+class ContainerLifecycleCliTest {
+
+    static final String IMAGE = Dockerd.BUSYBOX;
+
+    static String sleeper(String name) {
+        onBoth("run", "-d", "--name", name, IMAGE, "sleep", "300");
+        return name;
+    }
+
+    static void awaitExit(TestEngine engine, String name) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (engine.docker("inspect", "-f", "{{.State.Status}}", name).stdout().strip().equals("exited")) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(name + " did not exit");
+    }
+
+    @Test
+    void psListsFiltersAndLimits() {
+        String running = sleeper(unique("ps-run"));
+        String exited = unique("ps-exit");
+        try {
+            onBoth("run", "--name", exited, "--label", "berth.test=ps", IMAGE, "true");
+            String ps = berth().docker("ps", "--format", "{{.Names}}").requireSuccess("ps").stdout();
+            assertTrue(ps.contains(running) && !ps.contains(exited), ps);
+            String all = berth().docker("ps", "-a", "--format", "{{.Names}}").requireSuccess("ps -a").stdout();
+            assertTrue(all.contains(running) && all.contains(exited), all);
+            same("ps", "-a", "--filter", "name=" + exited, "--format", "{{.Names}} {{.Status}}");
+            same("ps", "-a", "--filter", "label=berth.test=ps", "--filter", "status=exited", "--format",
+                    "{{.Names}}");
+            assertEquals(1, berth().docker("ps", "-a", "-n", "1", "-q").stdout().strip().lines().count());
+            String quiet = berth().docker("ps", "-q", "--filter", "name=" + running).stdout().strip();
+            assertTrue(quiet.matches("[0-9a-f]{12}"), quiet);
+            same("ps", "-a", "--filter", "ancestor=" + IMAGE, "--filter", "name=" + exited, "--format", "{{.Image}}");
+        } finally {
+            quietly("rm", "-f", running, exited);
+        }
+    }
+
+    @Test
+    void logsSplitStreamsTailAndTimestamps() throws Exception {
+        String name = unique("logs");
+        try {
+            onBoth("run", "--name", name, IMAGE, "sh", "-c", "echo one; echo two >&2; echo three");
+            ProcessResult logs = same("logs", name);
+            assertEquals("one\nthree\n", logs.stdout());
+            assertEquals("two\n", logs.stderr());
+            assertEquals("three\n", same("logs", "--tail", "1", name).stdout());
+            String stamped = berth().docker("logs", "-t", name).requireSuccess("logs -t").stdout();
+            assertTrue(stamped.lines().allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d+Z .*")),
+                    stamped);
+        } finally {
+            quietly("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void logsFollowStreamsUntilTheContainerExits() {
+        String name = unique("follow");
+        try {
+            berth().docker("run", "-d", "--name", name, IMAGE, "sh", "-c",
+                    "for i in 1 2 3; do echo line$i; sleep 0.3; done").requireSuccess("run");
+            ProcessResult follow = berth().docker("logs", "-f", name);
+            assertEquals(0, follow.exitCode(), follow.toString());
+            assertEquals("line1\nline2\nline3\n", follow.stdout());
+        } finally {
+            berth().docker("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void execRunsCommandsWithEnvStdinTtyAndExitCodes() {
+        String name = sleeper(unique("exec"));
+        try {
+            assertEquals("v1\n", same("exec", "-e", "X=v1", name, "sh", "-c", "echo $X").stdout());
+            assertEquals(5, same("exec", name, "sh", "-c", "exit 5").exitCode());
+            ProcessResult stdin = berth().dockerWith(Map.of("DOCKER_HOST", berth().unixEndpoint().uri().toString()),
+                    "piped\n".getBytes(StandardCharsets.UTF_8), "exec", "-i", name, "cat");
+            assertEquals("piped\n", stdin.stdout());
+            assertTrue(same(s -> s.replace("\r", ""), "exec", "-t", name, "sh", "-c", "test -t 0 && echo tty")
+                    .stdout().contains("tty"));
+            assertEquals("/tmp nobody\n", same("exec", "-w", "/tmp", "-u", "nobody", name, "sh", "-c",
+                    "echo $(pwd) $(whoami)").stdout());
+            ProcessResult it = Commands.run(List.of("script", "-qec",
+                    "docker exec -it " + name + " sh -c 'echo interactive'", "/dev/null"),
+                    Map.of("DOCKER_HOST", berth().unixEndpoint().uri().toString()), new byte[0], 60);
+            assertTrue(it.stdout().contains("interactive"), it.toString());
+        } finally {
+            quietly("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void attachConnectsToTheMainProcess() {
+        String name = unique("attach");
+        try {
+            berth().docker("run", "-d", "-i", "--name", name, IMAGE, "sh", "-c", "read l; echo got $l")
+                    .requireSuccess("run -di");
+            ProcessResult attach = berth().dockerWith(Map.of("DOCKER_HOST", berth().unixEndpoint().uri().toString()),
+                    "hello\n".getBytes(StandardCharsets.UTF_8), "attach", name);
+            assertEquals("got hello\n", attach.stdout(), attach.toString());
+        } finally {
+            berth().docker("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void stopSendsTermThenKillAndExitCodesMatchDockerd() throws Exception {
+        String trapping = unique("stop-trap");
+        String stubborn = unique("stop-kill");
+        try {
+            onBoth("run", "-d", "--name", trapping, IMAGE, "sh", "-c", "trap 'exit 143' TERM; sleep 300 & wait");
+            onBoth("run", "-d", "--name", stubborn, IMAGE, "sleep", "300");
+            Thread.sleep(300);
+            onBoth("stop", "-t", "1", trapping, stubborn);
+            assertEquals("143\n", same("inspect", "-f", "{{.State.ExitCode}}", trapping).stdout());
+            assertEquals("137\n", same("inspect", "-f", "{{.State.ExitCode}}", stubborn).stdout());
+            same("stop", trapping);
+        } finally {
+            quietly("rm", "-f", trapping, stubborn);
+        }
+    }
+
+    @Test
+    void killSendsTheSignalAsked() throws Exception {
+        String name = unique("kill");
+        try {
+            onBoth("run", "-d", "--name", name, IMAGE, "sh", "-c", "trap 'exit 10' USR1; sleep 300 & wait");
+            Thread.sleep(300);
+            onBoth("kill", "-s", "USR1", name);
+            awaitExit(berth(), name);
+            awaitExit(BothEngines.dockerd(), name);
+            assertEquals("10\n", same("inspect", "-f", "{{.State.ExitCode}}", name).stdout());
+            sameFailure("is not running", "kill", name);
+        } finally {
+            quietly("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void pauseUnpauseRestartRenameAndWait() throws Exception {
+        String name = sleeper(unique("pause"));
+        String renamed = name + "-renamed";
+        try {
+            onBoth("pause", name);
+            assertEquals("paused true\n", same("inspect", "-f", "{{.State.Status}} {{.State.Paused}}", name).stdout());
+            assertTrue(berth().docker("ps", "--filter", "name=" + name, "--format", "{{.Status}}").stdout()
+                    .contains("(Paused)"));
+            onBoth("unpause", name);
+            assertEquals("running\n", same("inspect", "-f", "{{.State.Status}}", name).stdout());
+            String startedBefore = berth().docker("inspect", "-f", "{{.State.StartedAt}}", name).stdout();
+            onBoth("restart", "-t", "0", name);
+            assertNotEquals(startedBefore, berth().docker("inspect", "-f", "{{.State.StartedAt}}", name).stdout());
+            // dockerd's rename fails on its --bridge=none test setup ("sandbox not found"), so Berth alone here
+            berth().docker("rename", name, renamed).requireSuccess("rename");
+            assertEquals("/" + renamed + "\n", berth().docker("inspect", "-f", "{{.Name}}", renamed).stdout());
+            ProcessResult old = berth().docker("inspect", "--type", "container", name);
+            assertEquals(1, old.exitCode());
+            assertTrue(old.stderr().contains("No such container"), old.stderr());
+        } finally {
+            quietly("rm", "-f", name, renamed);
+        }
+        String waiter = unique("wait");
+        try {
+            onBoth("run", "-d", "--name", waiter, IMAGE, "sh", "-c", "sleep 0.5; exit 7");
+            assertEquals("7\n", same("wait", waiter).stdout());
+        } finally {
+            quietly("rm", "-f", waiter);
+        }
+    }
+
+    @Test
+    void removeRefusesRunningContainersUnlessForcedAndPruneRemovesStopped() {
+        String running = sleeper(unique("rm-run"));
+        String stopped = unique("rm-stopped");
+        try {
+            sameFailure("cannot remove", "rm", running);
+            same("rm", "-f", running);
+            onBoth("create", "--name", stopped, IMAGE, "true");
+            BothEngines.dockerd().docker("container", "prune", "-f").requireSuccess("dockerd prune");
+            ProcessResult prune = berth().docker("container", "prune", "-f").requireSuccess("prune");
+            assertTrue(prune.stdout().contains("Deleted Containers") || prune.stdout().contains("Total reclaimed"),
+                    prune.stdout());
+            sameFailure("No such container", "rm", stopped);
+        } finally {
+            quietly("rm", "-f", running, stopped);
+            BothEngines.dockerd().docker("container", "prune", "-f");
+        }
+    }
+
+    @Test
+    void inspectFormatsTopAndStats() {
+        String name = sleeper(unique("inspect"));
+        try {
+            same("inspect", "-f", "{{.State.Status}} {{.State.Running}} {{.Config.Image}} {{.Name}} "
+                    + "{{.Path}} {{.Args}} {{.HostConfig.RestartPolicy.Name}}", name);
+            String pid = berth().docker("inspect", "-f", "{{.State.Pid}}", name).stdout().strip();
+            assertTrue(Integer.parseInt(pid) > 0, pid);
+            assertTrue(Files.exists(Path.of("/proc", pid)), "container pid is a host pid");
+            String top = berth().docker("top", name).requireSuccess("top").stdout();
+            assertTrue(top.startsWith("UID") && top.contains("sleep 300"), top);
+            String stats = berth().docker("stats", "--no-stream", "--format", "{{.Name}} {{.MemUsage}}", name)
+                    .requireSuccess("stats").stdout();
+            assertTrue(stats.startsWith(name + " "), stats);
+            assertFalse(stats.contains("0B / 0B"), stats);
+        } finally {
+            quietly("rm", "-f", name);
+        }
+    }
+
+    @Test
+    void copyBothWaysDiffCommitAndExport(@TempDir Path dir) throws Exception {
+        String name = unique("cp");
+        String committed = "berth-test/committed-" + name + ":v1";
+        try {
+            onBoth("run", "--name", name, IMAGE, "sh", "-c", "mkdir /work && echo x > /work/new; rm /etc/group");
+            String diff = same(s -> Arrays.stream(s.split("\n")).sorted().reduce("", (a, b) -> a + b + "\n"),
+                    "diff", name).stdout();
+            assertTrue(diff.contains("A /work/new") && diff.contains("D /etc/group") && diff.contains("C /etc"), diff);
+
+            Files.writeString(dir.resolve("in.txt"), "uploaded\n");
+            berth().docker("cp", dir.resolve("in.txt").toString(), name + ":/work/in.txt").requireSuccess("cp in");
+            berth().docker("cp", name + ":/work", dir.resolve("out").toString()).requireSuccess("cp out");
+            assertEquals("x\n", Files.readString(dir.resolve("out/new")));
+            assertEquals("uploaded\n", Files.readString(dir.resolve("out/in.txt")));
+            sameFailure("Could not find the file", "cp", name + ":/nope", dir.toString());
+
+            berth().docker("commit", "-a", "Berth Tests", "-m", "adds /work", name, committed)
+                    .requireSuccess("commit");
+            assertEquals("Berth Tests adds /work\n", berth().docker("image", "inspect", "-f",
+                    "{{.Author}} {{.Comment}}", committed).stdout());
+            assertEquals("uploaded\n", berth().docker("run", "--rm", committed, "cat", "/work/in.txt").stdout());
+
+            Path tar = dir.resolve("export.tar");
+            berth().docker("export", "-o", tar.toString(), name).requireSuccess("export");
+            String listing = Commands.run(List.of("tar", "-tf", tar.toString()), Map.of(), null, 30).stdout();
+            assertTrue(listing.contains("bin/busybox") && listing.contains("work/new"), listing);
+        } finally {
+            quietly("rm", "-f", name);
+            berth().docker("rmi", "-f", committed);
+        }
+    }
+}

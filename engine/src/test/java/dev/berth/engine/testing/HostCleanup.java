@@ -1,0 +1,134 @@
+package dev.berth.engine.testing;
+
+import dev.berth.remote.testing.Commands;
+import dev.berth.remote.testing.ProcessResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tears down what a test engine leaves on the host when it did not (or could not) clean up itself: containers still
+ * known to its runc root, conmon monitors naming its directories, mounts under them, and the directories.
+ */
+final class HostCleanup {
+
+    private HostCleanup() {
+    }
+
+    /** Kills and deletes every container in a private runc root (never the host's default root). */
+    static void removeRuncContainers(Path runcRoot) {
+        if (!Files.isDirectory(runcRoot)) {
+            return;
+        }
+        try {
+            String runc = Commands.find("/usr/sbin/runc", "/usr/bin/runc");
+            ProcessResult list = Commands.run(List.of(runc, "--root", runcRoot.toString(), "list", "-q"), Map.of(),
+                    null, 30);
+            for (String id : list.stdout().split("\\s+")) {
+                if (!id.isBlank()) {
+                    Commands.run(List.of(runc, "--root", runcRoot.toString(), "delete", "--force", id), Map.of(),
+                            null, 30);
+                }
+            }
+        } catch (RuntimeException e) {
+            // best effort: runc missing, or a container that will not die; the rest of the cleanup still runs
+        }
+    }
+
+    /**
+     * SIGKILLs conmon processes whose command line names one of {@code roots} (the engine's data or exec root), so
+     * a crashed engine's monitors never outlive the test run. Processes of other engines are never touched.
+     */
+    static void killConmonsNaming(Path... roots) {
+        try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path proc : procs) {
+                String cmdline;
+                String comm;
+                try {
+                    cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ');
+                    comm = Files.readString(proc.resolve("comm")).strip();
+                } catch (IOException e) {
+                    continue; // exited meanwhile
+                }
+                if (!comm.equals("conmon")) {
+                    continue;
+                }
+                for (Path root : roots) {
+                    if (cmdline.contains(root.toString() + "/")) {
+                        ProcessHandle.of(Long.parseLong(proc.getFileName().toString()))
+                                .ifPresent(ProcessHandle::destroyForcibly);
+                        break;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lazily unmounts everything mounted at or under {@code dir}, deepest first. */
+    static void unmountUnder(Path dir) {
+        String prefix = dir.toString();
+        try {
+            List<String> targets = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+                String[] f = line.split(" ");
+                String target = f.length > 4 ? f[4].replace("\\040", " ") : "";
+                if (target.equals(prefix) || target.startsWith(prefix + "/")) {
+                    targets.add(target);
+                }
+            }
+            targets.sort(Comparator.comparingInt(String::length).reversed());
+            for (String t : targets) {
+                Commands.run(List.of("umount", "-l", t), Map.of(), null, 30);
+            }
+        } catch (IOException | RuntimeException e) {
+            // nothing mounted, or not permitted
+        }
+    }
+
+    /** Deletes a tree without following symlinks; what cannot be removed stays (and is reported by the caller). */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) {
+                    try {
+                        Files.deleteIfExists(d);
+                    } catch (IOException ignored) {
+                        // a busy mount point or a non-empty directory: leave it
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            // leave what cannot be removed
+        }
+    }
+}
