@@ -153,7 +153,8 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
                 LOG.warn("{} {}: {}", method, path, e.getMessage(), e.getCause());
             }
             response = e.status() == 304 ? Response.status(304) : error(e.status(), e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | LinkageError | AssertionError e) {
+            // Every request gets an answer: a client must never hang on a handler that blew up.
             LOG.error("{} {} failed", method, path, e);
             response = error(500, e.getMessage() == null ? e.toString() : e.getMessage());
         }

@@ -1,0 +1,1446 @@
+package dev.berth.engine.containers;
+
+import dev.berth.engine.errors.EngineException;
+import dev.berth.engine.events.EventBus;
+import dev.berth.engine.host.EngineDirs;
+import dev.berth.engine.images.CommitSource;
+import dev.berth.engine.images.ImageRecord;
+import dev.berth.engine.images.ImageService;
+import dev.berth.engine.images.ImageUsers;
+import dev.berth.engine.networks.NetworkMembers;
+import dev.berth.engine.runtime.CgroupStats;
+import dev.berth.engine.runtime.Conmon;
+import dev.berth.engine.runtime.ContainerLog;
+import dev.berth.engine.runtime.ContainerRuntime;
+import dev.berth.engine.runtime.ExitWatcher;
+import dev.berth.engine.runtime.HostCommand;
+import dev.berth.engine.runtime.OciSpec;
+import dev.berth.engine.runtime.OciSpecBuilder;
+import dev.berth.engine.runtime.Runc;
+import dev.berth.engine.runtime.RuntimeFailure;
+import dev.berth.engine.runtime.RuntimeThreads;
+import dev.berth.engine.runtime.Signals;
+import dev.berth.engine.storage.ContainerFilesystem;
+import dev.berth.engine.storage.LayerStore;
+import dev.berth.engine.volumes.VolumeService;
+import dev.berth.engine.volumes.VolumeUsers;
+import dev.berth.remote.client.Json;
+import dev.berth.remote.containers.ContainerConfig;
+import dev.berth.remote.containers.ContainerCreateRequest;
+import dev.berth.remote.containers.ContainerInspect;
+import dev.berth.remote.containers.ContainerStats;
+import dev.berth.remote.containers.ContainerSummary;
+import dev.berth.remote.containers.CreateResponse;
+import dev.berth.remote.containers.HostConfig;
+import dev.berth.remote.containers.MountPoint;
+import dev.berth.remote.containers.PruneReport;
+import dev.berth.remote.containers.TopResponse;
+import dev.berth.remote.networks.NetworkSummary;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Docker's containers on conmon and runc: create, start, stop, kill, restart, pause, wait, remove, rename,
+ * inspect, list, logs, attach, exec, top, stats, archive, changes, export, prune and commit; restart policies
+ * with moby's backoff; events; and recovery after the engine was killed (running containers are adopted, exited
+ * ones get their exit codes from conmon's exit files).
+ *
+ * <p>Closing the service leaves containers running: conmon keeps their stdio, logs and exit codes until the next
+ * engine adopts them.
+ */
+public final class ContainerService implements ImageUsers, VolumeUsers, NetworkMembers, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerService.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The cgroup every container's cgroup lives under ({@code /berth/<id>}), like dockerd's /docker. */
+    static final String CGROUP_PARENT = "/berth";
+    private static final int DEFAULT_STOP_TIMEOUT = 10;
+
+    private final ContainerRuntime runtime;
+    private final LayerStore layers;
+    private final ContainerFilesystem filesystem;
+    private final ImageService images;
+    private final VolumeService volumes;
+    private final EventBus events;
+    private final ContainerStore store;
+    private final MountPlanner mountPlanner;
+    private final OciSpecBuilder specs;
+    private final ExecSessions execs;
+    private final Map<String, Container> containers = new ConcurrentHashMap<>();
+    /** "/name" → ID; guarded by itself. Lock order: a container's lock, then this. */
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<String, List<Waiter>> waiters = new ConcurrentHashMap<>();
+    private final AttachSessions attachments;
+    private final Map<String, ScheduledFuture<?>> scheduledRestarts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private final ExitWatcher exitWatcher;
+    private volatile boolean closed;
+
+    /** A pending wait: resolved with the exit code (or the removal) it waits for. */
+    private record Waiter(String condition, long afterExit, CompletableFuture<Integer> result) {
+    }
+
+    public ContainerService(EngineDirs dirs, ContainerRuntime runtime, LayerStore layers,
+            ContainerFilesystem filesystem, ImageService images, VolumeService volumes, EventBus events) {
+        this.runtime = runtime;
+        this.layers = layers;
+        this.filesystem = filesystem;
+        this.images = images;
+        this.volumes = volumes;
+        this.events = events;
+        this.store = new ContainerStore(dirs.containers());
+        this.mountPlanner = new MountPlanner(volumes);
+        this.specs = new OciSpecBuilder(runtime.facts());
+        this.execs = new ExecSessions(this, runtime);
+        this.attachments = new AttachSessions(runtime);
+        this.scheduler = Executors.newScheduledThreadPool(1, RuntimeThreads.daemon("berth-containers"));
+        images.setImageUsers(this);
+        volumes.setVolumeUsers(this);
+        runtime.forgetExecSessions();
+        List<Container> restartNow = recover();
+        try {
+            this.exitWatcher = new ExitWatcher(runtime.exitsDir(), containers::containsKey,
+                    (id, code, at) -> scheduler.execute(() -> handleExit(id, at)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot watch " + runtime.exitsDir() + ": " + e.getMessage(), e);
+        }
+        // exits that happened while no engine was watching
+        exitWatcher.scan();
+        for (Container c : restartNow) {
+            scheduler.execute(() -> restartAfterRecovery(c));
+        }
+    }
+
+    // ---- lookup ------------------------------------------------------------------------------------------------
+
+    /** By full ID, name (with or without its slash) or unique ID prefix; 404 "No such container: x". */
+    Container find(String ref) {
+        if (ref == null || ref.isEmpty()) {
+            throw EngineException.notFound("No such container: " + ref);
+        }
+        Container c = containers.get(ref);
+        if (c != null) {
+            return c;
+        }
+        String id;
+        synchronized (names) {
+            id = names.get(ref.startsWith("/") ? ref : "/" + ref);
+        }
+        if (id != null && (c = containers.get(id)) != null) {
+            return c;
+        }
+        Container match = null;
+        for (Container candidate : containers.values()) {
+            if (candidate.id.startsWith(ref)) {
+                if (match != null) {
+                    throw EngineException.badRequest("multiple IDs found with provided prefix: " + ref);
+                }
+                match = candidate;
+            }
+        }
+        if (match == null) {
+            throw EngineException.notFound("No such container: " + ref);
+        }
+        return match;
+    }
+
+    Container findById(String id) {
+        Container c = containers.get(id);
+        if (c == null) {
+            throw EngineException.notFound("No such container: " + id);
+        }
+        return c;
+    }
+
+    Container findOrNull(String id) {
+        return containers.get(id);
+    }
+
+    // ---- create ------------------------------------------------------------------------------------------------
+
+    /** {@code POST /containers/create}: everything {@code docker run} sends; 201 with the new ID. */
+    public CreateResponse create(String requestedName, ContainerCreateRequest request) {
+        if (request == null || request.config() == null) {
+            throw EngineException.badRequest("Config cannot be empty in order to create a container");
+        }
+        ContainerConfig userConfig = request.config();
+        HostConfig host = request.hostConfig() != null ? request.hostConfig()
+                : Json.MAPPER.convertValue(Map.of(), HostConfig.class);
+        if (userConfig.image() == null || userConfig.image().isEmpty()) {
+            throw EngineException.badRequest("No image was specified");
+        }
+        ImageRecord image = images.resolve(userConfig.image());
+        List<String> warnings = new ArrayList<>();
+
+        String id = newId();
+        String networkMode = CreateChecks.networkMode(host.networkMode());
+        boolean hostNetwork = networkMode.equals("host");
+        String hostname = userConfig.hostname() != null && !userConfig.hostname().isEmpty() ? userConfig.hostname()
+                : hostNetwork ? CreateChecks.hostHostname() : id.substring(0, 12);
+        ContainerConfig config = ConfigMerger.merge(userConfig, image.config(), userConfig.image(), hostname);
+        host = CreateChecks.adaptHostConfig(host, networkMode, runtime.facts(), warnings);
+        CreateChecks.validate(config, host, runtime.facts());
+        MountPlanner.Plan plan = mountPlanner.plan(config, host);
+
+        List<String> command = OciSpecBuilder.commandLine(config);
+        String name = reserveName(requestedName, id);
+        boolean layerCreated = false;
+        List<String> anonymous = new ArrayList<>();
+        try {
+            layers.createContainerLayer(id, image.topChainId());
+            layerCreated = true;
+            List<MountPoint> mounts = mountPlanner.createVolumes(plan, anonymous, config.labels());
+            if (!plan.volumes().isEmpty()) {
+                try (LayerStore.Lease lease = layers.borrow(id)) {
+                    mountPlanner.seed(plan, mounts, lease.rootfs());
+                }
+            }
+            NetworkFiles.write(store.dir(id), hostname, config.domainname(), host, hostNetwork);
+            Container c = new Container();
+            c.id = id;
+            c.name = name;
+            c.created = Timestamps.format(Instant.now());
+            c.imageId = image.id();
+            c.config = config;
+            c.hostConfig = host;
+            c.path = command.get(0);
+            c.args = new ArrayList<>(command.subList(1, command.size()));
+            c.mounts = mounts;
+            c.anonymousVolumes = anonymous;
+            store.save(c);
+            containers.put(id, c);
+            event(c, "create", Map.of());
+            return new CreateResponse(id, warnings);
+        } catch (RuntimeException e) {
+            releaseName(name, id);
+            if (layerCreated) {
+                try {
+                    layers.removeContainerLayer(id);
+                } catch (RuntimeException cleanup) {
+                    LOG.warn("cleaning up the layer of failed container {}: {}", id, cleanup.toString());
+                }
+            }
+            for (String v : anonymous) {
+                removeVolumeQuietly(v);
+            }
+            store.delete(id);
+            throw e;
+        }
+    }
+
+    private static String newId() {
+        return HexFormat.of().formatHex(RANDOM.generateSeed(32));
+    }
+
+    private String reserveName(String requested, String id) {
+        synchronized (names) {
+            if (requested != null && !requested.isEmpty()) {
+                String name = ContainerNames.normalize(requested);
+                String owner = names.get(name);
+                if (owner != null) {
+                    throw EngineException.conflict("Conflict. The container name \"" + name + "\" is already in use by "
+                            + "container \"" + owner + "\". You have to remove (or rename) that container to be able "
+                            + "to reuse that name.");
+                }
+                names.put(name, id);
+                return name;
+            }
+            for (int attempt = 0; ; attempt++) {
+                String name = ContainerNames.generate(attempt / 3);
+                if (!names.containsKey(name)) {
+                    names.put(name, id);
+                    return name;
+                }
+            }
+        }
+    }
+
+    private void releaseName(String name, String id) {
+        synchronized (names) {
+            names.remove(name, id);
+        }
+    }
+
+    // ---- start -------------------------------------------------------------------------------------------------
+
+    /** {@code POST /containers/{id}/start}; 304 if it runs already. */
+    public void start(String ref) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (c.running && !c.restarting) {
+                if (c.paused) {
+                    throw EngineException.conflict("cannot start a paused container, try unpause instead");
+                }
+                throw EngineException.notModified();
+            }
+            if (c.removing || c.removed) {
+                throw EngineException.conflict("container is marked for removal and cannot be started");
+            }
+            cancelRestart(c);
+            c.restarting = false;
+            c.running = false;
+            c.hasBeenManuallyStopped = false;
+            c.restartManager = null;
+            c.restartCount = 0;
+            startLocked(c);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** Mounts, writes the bundle, creates under conmon, connects waiting attaches, starts. Lock held. */
+    private void startLocked(Container c) {
+        try {
+            Path rootfs = layers.mount(c.id);
+            Path dir = store.dir(c.id);
+            if (!Files.exists(NetworkFiles.hosts(dir))) {
+                NetworkFiles.write(dir, c.config.hostname(), c.config.domainname(), c.hostConfig,
+                        "host".equals(c.hostConfig.networkMode()));
+            }
+            for (MountPoint m : c.mounts) {
+                if ("volume".equals(m.type())) {
+                    volumes.mounted(m.name(), c.id, m.destination(), !Boolean.FALSE.equals(m.rw()), m.propagation());
+                }
+            }
+            OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, c.config, c.hostConfig,
+                    c.config.hostname(), mountPlanner.ociMounts(c.mounts, c.hostConfig), NetworkFiles.hostname(dir),
+                    NetworkFiles.hosts(dir), NetworkFiles.resolvConf(dir), !"host".equals(c.hostConfig.networkMode()),
+                    CGROUP_PARENT));
+            runtime.writeSpec(c.id, spec);
+            boolean tty = c.config.hasTty();
+            boolean stdin = Boolean.TRUE.equals(c.config.openStdin());
+            boolean leaveOpen = tty || !Boolean.TRUE.equals(c.config.stdinOnce());
+            Conmon.Created result = runtime.create(c.id, c.plainName(), store.logFile(c.id), tty, stdin, leaveOpen);
+            attachments.connectWaiting(c);
+            runtime.start(c.id);
+            c.pid = result.containerPid();
+            c.conmonPid = result.conmonPid();
+            c.running = true;
+            c.restarting = false;
+            c.paused = false;
+            c.dead = false;
+            c.oomKilled = false;
+            c.error = "";
+            c.exitCode = 0;
+            c.startedAt = Timestamps.format(Instant.now());
+            c.hasBeenStartedBefore = true;
+            store.save(c);
+            event(c, "start", Map.of());
+            c.changed.signalAll();
+        } catch (RuntimeException e) {
+            attachments.failWaiting(c);
+            // runc delete --force also kills a created but never started init
+            quietly(() -> runtime.delete(c.id));
+            quietly(() -> runtime.clearExit(c.id));
+            quietly(() -> layers.unmount(c.id));
+            releaseVolumes(c);
+            EngineException error = startError(c, e);
+            c.running = false;
+            c.restarting = false;
+            c.error = error.getMessage();
+            if (c.exitCode == 0) {
+                c.exitCode = 128;
+            }
+            store.save(c);
+            c.changed.signalAll();
+            if (Boolean.TRUE.equals(c.hostConfig.autoRemove())) {
+                removeLocked(c, true);
+            }
+            throw error;
+        }
+    }
+
+    /**
+     * moby's translateContainerdStartErr: a missing executable is 127, a permission problem 126, both a 400 the
+     * CLI shows as is; anything else a 500.
+     */
+    private static EngineException startError(Container c, RuntimeException e) {
+        if (e instanceof EngineException ee) {
+            return ee;
+        }
+        String message = e instanceof RuntimeFailure ? "OCI runtime create failed: " + e.getMessage() + ": unknown"
+                : e.getMessage();
+        String lower = message.toLowerCase(Locale.ROOT);
+        String cmd = c.path == null ? "" : c.path.toLowerCase(Locale.ROOT);
+        if (lower.contains(cmd) && (lower.contains("executable file not found")
+                || lower.contains("no such file or directory"))) {
+            c.exitCode = 127;
+            return EngineException.badRequest(message);
+        }
+        if (lower.contains("permission denied")) {
+            c.exitCode = 126;
+            return EngineException.badRequest(message);
+        }
+        if (lower.contains("not a directory")) {
+            c.exitCode = 127;
+            return EngineException.badRequest(message + ": Are you trying to mount a directory onto a file (or "
+                    + "vice-versa)? Check if the specified host path exists and is the expected type");
+        }
+        return EngineException.serverError(message, e);
+    }
+
+    // ---- exit handling and restart policies --------------------------------------------------------------------
+
+    /** conmon wrote an exit file for {@code id}. Runs on the service's scheduler thread. */
+    private void handleExit(String id, Instant at) {
+        Container c = containers.get(id);
+        if (c == null) {
+            return;
+        }
+        c.lock.lock();
+        try {
+            Integer code = runtime.exitCode(id);
+            if (code == null) {
+                return; // handled already
+            }
+            if (!c.running || c.restarting) {
+                quietly(() -> runtime.clearExit(id));
+                return;
+            }
+            recordExit(c, code, at, runtime.oomKilled(id));
+        } catch (RuntimeException e) {
+            LOG.warn("handling the exit of {}: {}", id, e.toString(), e);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** The container's process is gone: clean up, record, notify, and restart or auto-remove. Lock held. */
+    private void recordExit(Container c, int code, Instant at, boolean oom) {
+        quietly(() -> runtime.delete(c.id));
+        quietly(() -> layers.unmount(c.id));
+        releaseVolumes(c);
+        Instant started = Timestamps.parse(c.startedAt);
+        Duration ranFor = started == null ? Duration.ZERO : Duration.between(started, at);
+        Duration delay = c.restartManager().shouldRestart(code, c.hasBeenManuallyStopped,
+                ranFor.isNegative() ? Duration.ZERO : ranFor);
+        c.pid = 0;
+        c.conmonPid = 0;
+        c.exitCode = code;
+        c.oomKilled = oom;
+        c.paused = false;
+        c.finishedAt = Timestamps.format(at);
+        c.exits++;
+        if (delay != null) {
+            c.restartCount++;
+            c.restarting = true;
+            c.running = true;
+        } else {
+            c.restarting = false;
+            c.running = false;
+        }
+        store.save(c);
+        quietly(() -> runtime.clearExit(c.id));
+        if (oom) {
+            event(c, "oom", Map.of());
+        }
+        event(c, "die", Map.of("exitCode", Integer.toString(code)));
+        notifyExit(c);
+        c.changed.signalAll();
+        if (delay != null) {
+            scheduleRestart(c, delay);
+        } else if (Boolean.TRUE.equals(c.hostConfig.autoRemove())) {
+            removeLocked(c, true);
+        }
+    }
+
+    /** The container no longer uses its volumes (Docker's volume unmount events). */
+    private void releaseVolumes(Container c) {
+        for (MountPoint m : c.mounts) {
+            if ("volume".equals(m.type())) {
+                quietly(() -> volumes.unmounted(m.name(), c.id));
+            }
+        }
+    }
+
+    private void scheduleRestart(Container c, Duration delay) {
+        ScheduledFuture<?> f = scheduler.schedule(() -> policyRestart(c), delay.toMillis(), TimeUnit.MILLISECONDS);
+        scheduledRestarts.put(c.id, f);
+    }
+
+    private void policyRestart(Container c) {
+        c.lock.lock();
+        try {
+            scheduledRestarts.remove(c.id);
+            if (c.removed || !c.restarting || closed) {
+                return;
+            }
+            if (c.restartManager().canceled()) {
+                c.restarting = false;
+                c.running = false;
+                store.save(c);
+                c.changed.signalAll();
+                return;
+            }
+            try {
+                startLocked(c);
+            } catch (EngineException e) {
+                LOG.warn("restart policy could not start {}: {}", c.id, e.getMessage());
+            }
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** Cancels the restart manager and a pending restart; a backing-off container becomes stopped. Lock held. */
+    private void cancelRestart(Container c) {
+        if (c.restartManager != null) {
+            c.restartManager.cancel();
+        }
+        ScheduledFuture<?> f = scheduledRestarts.remove(c.id);
+        if (f != null) {
+            f.cancel(false);
+        }
+        if (c.restarting) {
+            c.restarting = false;
+            c.running = false;
+            store.save(c);
+            c.changed.signalAll();
+        }
+    }
+
+    private void notifyExit(Container c) {
+        List<Waiter> list = waiters.get(c.id);
+        if (list == null) {
+            return;
+        }
+        List<Waiter> done = new ArrayList<>();
+        synchronized (list) {
+            for (Waiter w : list) {
+                if (!w.condition().equals("removed") && c.exits > w.afterExit()) {
+                    done.add(w);
+                }
+            }
+            list.removeAll(done);
+        }
+        // completed outside the lock: a completion runs the waiter's own cleanup, which takes it
+        done.forEach(w -> w.result().complete(c.exitCode));
+    }
+
+    private void notifyRemoved(Container c) {
+        List<Waiter> list = waiters.remove(c.id);
+        if (list == null) {
+            return;
+        }
+        List<Waiter> all;
+        synchronized (list) {
+            all = new ArrayList<>(list);
+            list.clear();
+        }
+        all.forEach(w -> w.result().complete(c.exitCode));
+    }
+
+    // ---- stop, kill, restart, pause ----------------------------------------------------------------------------
+
+    /**
+     * {@code POST /containers/{id}/stop}: the stop signal, then SIGKILL after the timeout (?t=, else the
+     * container's StopTimeout, else 10 s; negative waits for ever). 304 if it is not running.
+     */
+    public void stop(String ref, Integer timeoutSeconds, String signal) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (!c.running) {
+                throw EngineException.notModified();
+            }
+            stopLocked(c, timeoutSeconds, signal);
+            event(c, "stop", Map.of());
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    private void stopLocked(Container c, Integer timeoutSeconds, String signal) {
+        if (c.restarting) {
+            cancelRestart(c);
+            c.hasBeenManuallyStopped = true;
+            store.save(c);
+            return;
+        }
+        int sig = signal != null && !signal.isEmpty() ? Signals.parse(signal) : stopSignal(c);
+        int timeout = timeoutSeconds != null ? timeoutSeconds
+                : c.config.stopTimeout() != null ? c.config.stopTimeout() : DEFAULT_STOP_TIMEOUT;
+        killWithSignal(c, sig);
+        if (!awaitStopped(c, timeout < 0 ? -1 : timeout * 1000L)) {
+            killWithSignal(c, Signals.SIGKILL);
+            if (!awaitStopped(c, 30_000)) {
+                throw EngineException.serverError("container " + c.id + " did not stop after SIGKILL");
+            }
+        }
+    }
+
+    private static int stopSignal(Container c) {
+        String s = c.config.stopSignal();
+        return s == null || s.isEmpty() ? Signals.SIGTERM : Signals.parse(s);
+    }
+
+    /** moby's killWithSignal: marks the container manually stopped, cancels restarts, signals, resumes. */
+    private void killWithSignal(Container c, int sig) {
+        boolean exitOnNext = sig == Signals.SIGKILL || sig == stopSignal(c);
+        if (exitOnNext) {
+            c.restartManager().cancel();
+        }
+        c.hasBeenManuallyStopped = true;
+        store.save(c);
+        if (c.restarting) {
+            return;
+        }
+        try {
+            runtime.kill(c.id, sig);
+        } catch (RuntimeFailure e) {
+            // gone already: the exit file will say how it ended
+            LOG.debug("kill {} {}: {}", c.id, sig, e.getMessage());
+        }
+        if (c.paused && exitOnNext) {
+            try {
+                runtime.resume(c.id);
+                c.paused = false;
+            } catch (RuntimeFailure e) {
+                LOG.debug("resume after kill {}: {}", c.id, e.getMessage());
+            }
+        }
+        event(c, "kill", Map.of("signal", Integer.toString(sig)));
+    }
+
+    /**
+     * Waits (lock released meanwhile) for the exit to be recorded. Also notices a conmon that died without
+     * writing its exit file, so a wait can never hang on a monitor that is gone.
+     */
+    private boolean awaitStopped(Container c, long timeoutMillis) {
+        long deadline = timeoutMillis < 0 ? Long.MAX_VALUE : System.currentTimeMillis() + timeoutMillis;
+        try {
+            while (c.running && !c.restarting) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                c.await(() -> !c.running || c.restarting, Math.min(left, 1000));
+                if (c.running && !c.restarting) {
+                    reconcileIfMonitorGone(c);
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Lock held. If the exit file is there or conmon is gone, record the exit now. */
+    private void reconcileIfMonitorGone(Container c) {
+        Integer code = runtime.exitCode(c.id);
+        if (code != null) {
+            recordExit(c, code, Instant.now(), runtime.oomKilled(c.id));
+            return;
+        }
+        if (!ContainerRuntime.isConmonOf(c.conmonPid, c.id)) {
+            Integer late = runtime.exitCode(c.id);
+            recordExit(c, late == null ? 255 : late, Instant.now(), false);
+        }
+    }
+
+    /** {@code POST /containers/{id}/kill}: any signal; 409 if not running. SIGKILL waits for the exit. */
+    public void kill(String ref, String signal) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (!c.running) {
+                throw EngineException.conflict("Cannot kill container: " + ref + ": Container " + c.id
+                        + " is not running");
+            }
+            int sig = signal == null || signal.isEmpty() ? Signals.SIGKILL : Signals.parse(signal);
+            if (c.restarting) {
+                cancelRestart(c);
+                c.hasBeenManuallyStopped = true;
+                store.save(c);
+                event(c, "kill", Map.of("signal", Integer.toString(sig)));
+                return;
+            }
+            killWithSignal(c, sig);
+            if (sig == Signals.SIGKILL) {
+                awaitStopped(c, 10_000);
+            }
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** {@code POST /containers/{id}/restart}: stop (if running), start, "restart" event. */
+    public void restart(String ref, Integer timeoutSeconds, String signal) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (c.running) {
+                stopLocked(c, timeoutSeconds, signal);
+                event(c, "stop", Map.of());
+            }
+            cancelRestart(c);
+            c.hasBeenManuallyStopped = false;
+            c.restartManager = null;
+            startLocked(c);
+            event(c, "restart", Map.of());
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    public void pause(String ref) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            pauseLocked(c);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    private void pauseLocked(Container c) {
+        if (!c.running) {
+            throw EngineException.conflict("Container " + c.id + " is not running");
+        }
+        if (c.paused) {
+            throw EngineException.conflict("Container " + c.id + " is already paused");
+        }
+        if (c.restarting) {
+            throw EngineException.conflict("Container " + c.id + " is restarting, wait until the container is "
+                    + "running");
+        }
+        try {
+            runtime.pause(c.id);
+        } catch (RuntimeFailure e) {
+            throw EngineException.serverError("Cannot pause container " + c.id + ": " + e.getMessage(), e);
+        }
+        c.paused = true;
+        store.save(c);
+        event(c, "pause", Map.of());
+    }
+
+    public void unpause(String ref) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            unpauseLocked(c);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    private void unpauseLocked(Container c) {
+        if (!c.paused) {
+            throw EngineException.conflict("Container " + c.id + " is not paused");
+        }
+        try {
+            runtime.resume(c.id);
+        } catch (RuntimeFailure e) {
+            throw EngineException.serverError("Cannot unpause container " + c.id + ": " + e.getMessage(), e);
+        }
+        c.paused = false;
+        store.save(c);
+        event(c, "unpause", Map.of());
+    }
+
+    // ---- wait --------------------------------------------------------------------------------------------------
+
+    /**
+     * {@code POST /containers/{id}/wait}: registers at once (the CLI starts the container right after the
+     * response headers arrive) and completes with the exit code: not-running (now, if stopped), next-exit, removed.
+     */
+    public CompletableFuture<Integer> waitFor(String ref, String condition) {
+        String cond = condition == null || condition.isEmpty() ? "not-running" : condition;
+        if (!cond.equals("not-running") && !cond.equals("next-exit") && !cond.equals("removed")) {
+            throw EngineException.badRequest("invalid condition: \"" + condition + "\"");
+        }
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (cond.equals("not-running") && !c.running) {
+                return CompletableFuture.completedFuture(c.exitCode);
+            }
+            if (c.removed) {
+                return CompletableFuture.completedFuture(c.exitCode);
+            }
+            Waiter w = new Waiter(cond, c.exits, new CompletableFuture<>());
+            List<Waiter> list = waiters.computeIfAbsent(c.id, k -> new ArrayList<>());
+            synchronized (list) {
+                list.add(w);
+            }
+            w.result().whenComplete((code, err) -> {
+                synchronized (list) {
+                    list.remove(w);
+                }
+            });
+            return w.result();
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    // ---- remove, rename, prune ---------------------------------------------------------------------------------
+
+    /** {@code DELETE /containers/{id}}: 409 while running unless forced; {@code volumes} removes anonymous ones. */
+    public void remove(String ref, boolean force, boolean removeVolumes) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (c.removing || c.removed) {
+                throw EngineException.conflict("removal of container " + ref + " is already in progress");
+            }
+            if (c.running) {
+                if (!force) {
+                    if (c.paused) {
+                        throw EngineException.conflict("You cannot remove a paused container " + c.id + ". Unpause "
+                                + "and then stop the container before attempting removal or force remove");
+                    }
+                    if (c.restarting) {
+                        throw EngineException.conflict("You cannot remove a restarting container " + c.id + ". Stop "
+                                + "the container before attempting removal or force remove");
+                    }
+                    throw EngineException.conflict("You cannot remove a running container " + c.id + ". Stop the "
+                            + "container before attempting removal or force remove");
+                }
+                if (c.restarting) {
+                    cancelRestart(c);
+                } else {
+                    killWithSignal(c, Signals.SIGKILL);
+                    if (!awaitStopped(c, 30_000)) {
+                        throw EngineException.serverError("could not kill running container " + c.id
+                                + ", cannot remove");
+                    }
+                }
+                if (c.removed) {
+                    return; // auto-removed on exit
+                }
+            }
+            removeLocked(c, removeVolumes);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** Lock held. Everything of the container goes: runtime state, layers, directory, name, maybe volumes. */
+    private void removeLocked(Container c, boolean removeVolumes) {
+        if (c.removed) {
+            return;
+        }
+        c.removing = true;
+        cancelRestart(c);
+        quietly(() -> runtime.delete(c.id));
+        quietly(() -> runtime.clearExit(c.id));
+        execs.forget(c.id);
+        try {
+            layers.removeContainerLayer(c.id);
+        } catch (RuntimeException e) {
+            c.removing = false;
+            c.dead = true;
+            store.save(c);
+            throw EngineException.serverError("cannot remove the filesystem of container " + c.id + ": "
+                    + e.getMessage(), e);
+        }
+        store.delete(c.id);
+        containers.remove(c.id);
+        synchronized (names) {
+            names.remove(c.name, c.id);
+        }
+        c.removed = true;
+        c.removing = false;
+        if (removeVolumes) {
+            for (String v : c.anonymousVolumes) {
+                removeVolumeQuietly(v);
+            }
+        }
+        event(c, "destroy", Map.of());
+        notifyExit(c);
+        notifyRemoved(c);
+        attachments.failWaiting(c);
+        c.changed.signalAll();
+    }
+
+    private void removeVolumeQuietly(String name) {
+        try {
+            volumes.remove(name, false);
+        } catch (RuntimeException e) {
+            LOG.debug("keeping volume {}: {}", name, e.getMessage());
+        }
+    }
+
+    /** {@code POST /containers/{id}/rename?name=}. */
+    public void rename(String ref, String newName) {
+        if (newName == null || newName.isEmpty()) {
+            throw EngineException.badRequest("Neither old nor new names may be empty");
+        }
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            String name = ContainerNames.normalize(newName);
+            if (name.equals(c.name)) {
+                throw EngineException.badRequest("Renaming a container with the same name as its current name");
+            }
+            String old = c.name;
+            synchronized (names) {
+                String owner = names.get(name);
+                if (owner != null) {
+                    throw EngineException.conflict("Conflict. The container name \"" + name + "\" is already in use by"
+                            + " container \"" + owner + "\". You have to remove (or rename) that container to be able"
+                            + " to reuse that name.");
+                }
+                names.remove(old, c.id);
+                names.put(name, c.id);
+            }
+            c.name = name;
+            store.save(c);
+            event(c, "rename", Map.of("oldName", old));
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** {@code POST /containers/prune}: every stopped container matching until/label filters. */
+    public PruneReport prune(Map<String, List<String>> filters) {
+        for (String key : filters.keySet()) {
+            if (!key.equals("until") && !key.equals("label") && !key.equals("label!")) {
+                throw EngineException.badRequest("invalid filter '" + key + "'");
+            }
+        }
+        Instant until = null;
+        if (filters.containsKey("until")) {
+            until = untilFilter(filters.get("until").get(0));
+        }
+        List<String> deleted = new ArrayList<>();
+        long reclaimed = 0;
+        for (Container c : new ArrayList<>(containers.values())) {
+            c.lock.lock();
+            try {
+                if (c.running || c.removed || c.removing) {
+                    continue;
+                }
+                if (until != null && !c.createdInstant().isBefore(until)) {
+                    continue;
+                }
+                if (!filters.getOrDefault("label", List.of()).stream()
+                        .allMatch(l -> ContainerFilters.labelMatches(c.config.labels(), l))) {
+                    continue;
+                }
+                if (filters.getOrDefault("label!", List.of()).stream()
+                        .anyMatch(l -> ContainerFilters.labelMatches(c.config.labels(), l))) {
+                    continue;
+                }
+                long size = sizeQuietly(c.id);
+                removeLocked(c, false);
+                deleted.add(c.id);
+                reclaimed += size;
+            } catch (EngineException e) {
+                LOG.warn("prune could not remove {}: {}", c.id, e.getMessage());
+            } finally {
+                c.lock.unlock();
+            }
+        }
+        events.publish("container", "prune", "", Map.of("reclaimed", Long.toString(reclaimed)));
+        return new PruneReport(deleted, reclaimed);
+    }
+
+    /** "until" is a timestamp or a Go duration back from now ("10m", "24h"). */
+    private static Instant untilFilter(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)(ns|us|ms|s|m|h)$").matcher(value);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            Duration d = switch (m.group(2)) {
+                case "ns" -> Duration.ofNanos(n);
+                case "us" -> Duration.ofNanos(n * 1000);
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                default -> Duration.ofHours(n);
+            };
+            return Instant.now().minus(d);
+        }
+        return Timestamps.parseApiTime(value);
+    }
+
+    private long sizeQuietly(String id) {
+        try {
+            return layers.upperSize(id);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    // ---- inspect and list --------------------------------------------------------------------------------------
+
+    public ContainerInspect inspect(String ref, boolean size) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            Long sizeRw = null;
+            Long sizeRootFs = null;
+            if (size) {
+                sizeRw = sizeQuietly(c.id);
+                sizeRootFs = sizeRw + imageSize(c.imageId);
+            }
+            Map<String, String> graph;
+            try {
+                graph = layers.containerGraphData(c.id);
+            } catch (RuntimeException e) {
+                graph = Map.of();
+            }
+            Path dir = store.dir(c.id);
+            return ContainerViews.inspect(c, graph, sizeRw, sizeRootFs, store.logFile(c.id).toString(),
+                    NetworkFiles.resolvConf(dir).toString(), NetworkFiles.hostname(dir).toString(),
+                    NetworkFiles.hosts(dir).toString(), execs.idsOf(c.id));
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    private long imageSize(String imageId) {
+        try {
+            return images.resolve(imageId).size();
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** {@code GET /containers/json}, newest first. */
+    public List<ContainerSummary> list(boolean all, int limit, boolean size, Map<String, List<String>> filters) {
+        ContainerFilters f = new ContainerFilters(filters, ref -> find(ref).createdInstant(), ref -> {
+            try {
+                return images.resolve(ref).id();
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
+        boolean includeStopped = all || limit > 0 || f.wantsStopped();
+        List<Container> sorted = new ArrayList<>(containers.values());
+        sorted.sort(Comparator.comparing(Container::createdInstant).reversed());
+        Instant now = Instant.now();
+        List<ContainerSummary> out = new ArrayList<>();
+        for (Container c : sorted) {
+            c.lock.lock();
+            try {
+                if (c.removed || (!includeStopped && !c.running) || !f.matches(c)) {
+                    continue;
+                }
+                Long sizeRw = size ? sizeQuietly(c.id) : null;
+                Long sizeRootFs = size ? sizeRw + imageSize(c.imageId) : null;
+                out.add(ContainerViews.summary(c, now, sizeRw, sizeRootFs));
+            } finally {
+                c.lock.unlock();
+            }
+            if (limit > 0 && out.size() >= limit) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** Counts for /info: total, running, paused, stopped. */
+    public int[] counts() {
+        int total = 0;
+        int running = 0;
+        int paused = 0;
+        for (Container c : containers.values()) {
+            total++;
+            if (c.running && c.paused) {
+                paused++;
+            } else if (c.running) {
+                running++;
+            }
+        }
+        return new int[] {total, running, paused, total - running - paused};
+    }
+
+    // ---- logs, attach, resize ----------------------------------------------------------------------------------
+
+    /** Whether the container has a TTY (raw streams) — the logs and attach framing depends on it. */
+    public boolean hasTty(String ref) {
+        return find(ref).config.hasTty();
+    }
+
+    /**
+     * {@code GET /containers/{id}/logs}: writes the log (framed unless TTY); with {@code follow}, keeps going
+     * until the container stops or {@code clientGone} says so.
+     */
+    public void logs(String ref, ContainerLog.Query query, boolean timestamps, OutputStream out,
+            BooleanSupplier clientGone) throws IOException {
+        if (!query.stdout() && !query.stderr()) {
+            throw EngineException.badRequest("Bad parameters: you must choose at least one stream");
+        }
+        Container c = find(ref);
+        boolean raw = c.config.hasTty();
+        Path file = store.logFile(c.id);
+        long startExits;
+        c.lock.lock();
+        try {
+            startExits = c.exits;
+        } finally {
+            c.lock.unlock();
+        }
+        new ContainerLog(file).read(query, entry -> {
+            byte[] data = entry.content();
+            if (timestamps) {
+                byte[] prefix = (Timestamps.format(entry.time()) + " ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                byte[] joined = new byte[prefix.length + data.length];
+                System.arraycopy(prefix, 0, joined, 0, prefix.length);
+                System.arraycopy(data, 0, joined, prefix.length, data.length);
+                data = joined;
+            }
+            StdStreams.write(out, raw, entry.stream() == ContainerLog.Stream.STDERR ? StdStreams.STDERR
+                    : StdStreams.STDOUT, data);
+            out.flush();
+        }, () -> !clientGone.getAsBoolean() && !c.removed && c.running && !c.restarting && c.exits == startExits);
+        out.flush();
+    }
+
+    /**
+     * Prepares {@code POST /containers/{id}/attach}. A running container is attached at once; a stopped one when
+     * it next starts, between conmon's create and runc's start, so not a byte of its output is missed.
+     */
+    public AttachSession attach(String ref, boolean stdin, boolean stdout, boolean stderr, boolean logs,
+            boolean stream, String detachKeys) {
+        Container c = find(ref);
+        byte[] keys = DetachKeys.parse(detachKeys);
+        c.lock.lock();
+        try {
+            if (c.paused && stream) {
+                throw EngineException.conflict("You cannot attach to a paused container, unpause it first");
+            }
+            AttachSession session = attachments.open(c, stdin, stdout, stderr, logs, stream, keys,
+                    store.logFile(c.id));
+            event(c, "attach", Map.of());
+            return session;
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** {@code POST /containers/{id}/resize}: the container's TTY (conmon's ctl FIFO). */
+    public void resize(String ref, int rows, int columns) {
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            if (!c.running || c.restarting) {
+                throw EngineException.conflict("Container " + c.id + " is not running");
+            }
+            try {
+                runtime.resize(c.id, rows, columns);
+            } catch (RuntimeFailure e) {
+                throw EngineException.serverError(e.getMessage(), e);
+            }
+            event(c, "resize", Map.of("height", Integer.toString(rows), "width", Integer.toString(columns)));
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    // ---- exec --------------------------------------------------------------------------------------------------
+
+    ExecSessions execs() {
+        return execs;
+    }
+
+    // ---- top and stats -----------------------------------------------------------------------------------------
+
+    /** {@code GET /containers/{id}/top}: the host's ps, rows limited to the container's processes. */
+    public TopResponse top(String ref, String psArgs) {
+        Container c = find(ref);
+        List<Integer> pids;
+        c.lock.lock();
+        try {
+            if (!c.running || c.restarting) {
+                throw EngineException.conflict("Container " + c.id + " is not running");
+            }
+            try {
+                pids = runtime.processes(c.id);
+            } catch (RuntimeFailure e) {
+                throw EngineException.serverError(e.getMessage(), e);
+            }
+        } finally {
+            c.lock.unlock();
+        }
+        String args = psArgs == null || psArgs.isEmpty() ? "-ef" : psArgs;
+        List<String> argv = new ArrayList<>();
+        argv.add("ps");
+        for (String a : args.trim().split("\\s+")) {
+            argv.add(a);
+        }
+        HostCommand.Result result = HostCommand.run(argv, 30);
+        if (!result.ok()) {
+            throw EngineException.serverError("Error running ps: " + result.stderr().trim());
+        }
+        TopResponse top = TopParser.parse(result.stdout(), pids);
+        event(c, "top", Map.of());
+        return top;
+    }
+
+    /** One stats sample (with the previous one as precpu), or Docker's empty sample for a stopped container. */
+    public ContainerStats stats(String ref, ContainerStats previous) {
+        Container c = find(ref);
+        int pid;
+        c.lock.lock();
+        try {
+            if (!c.running || c.restarting) {
+                return CgroupStats.empty(c.name, c.id);
+            }
+            pid = c.pid;
+        } finally {
+            c.lock.unlock();
+        }
+        ContainerStats s = runtime.stats().sample(pid, Timestamps.format(Instant.now()));
+        return new ContainerStats(c.name, c.id, null, s.read(),
+                previous == null ? Timestamps.ZERO : previous.read(), s.pidsStats(), s.blkioStats(), s.numProcs(),
+                s.storageStats(), s.cpuStats(), previous == null ? emptyCpu() : previous.cpuStats(), s.memoryStats(),
+                s.networks());
+    }
+
+    public boolean isRunning(String ref) {
+        Container c = find(ref);
+        return c.running && !c.restarting;
+    }
+
+    private static ContainerStats.CpuStats emptyCpu() {
+        return new ContainerStats.CpuStats(new ContainerStats.CpuUsage(0L, null, 0L, 0L), null, null,
+                new ContainerStats.ThrottlingData(0L, 0L, 0L));
+    }
+
+    // ---- filesystem: archive, changes, export ------------------------------------------------------------------
+
+    /** Runs {@code action} on the container's mounted root (mounting a stopped container's for the duration). */
+    public <T> T withRootfs(String ref, boolean write, java.util.function.Function<Path, T> action) {
+        Container c = find(ref);
+        if (write && Boolean.TRUE.equals(c.hostConfig.readonlyRootfs())) {
+            throw EngineException.forbidden("container rootfs is marked read-only");
+        }
+        T result;
+        try (LayerStore.Lease lease = layers.borrow(c.id)) {
+            result = action.apply(lease.rootfs());
+        }
+        return result;
+    }
+
+    /** Docker's events for docker cp: "archive-path" (copy out) and "extract-to-dir" (copy in). */
+    public void archiveEvent(String ref, boolean extract) {
+        event(find(ref), extract ? "extract-to-dir" : "archive-path", Map.of());
+    }
+
+    public ContainerFilesystem filesystem() {
+        return filesystem;
+    }
+
+    public List<dev.berth.remote.containers.FilesystemChange> changes(String ref) {
+        return filesystem.changes(find(ref).id);
+    }
+
+    public void export(String ref, OutputStream out) {
+        Container c = find(ref);
+        event(c, "export", Map.of());
+        filesystem.export(c.id, out);
+    }
+
+    /** The container's name without slash, for messages such as "Could not find the file x in container y". */
+    public String nameOf(String ref) {
+        return find(ref).plainName();
+    }
+
+    // ---- CommitSource, ImageUsers, VolumeUsers, NetworkMembers --------------------------------------------------
+
+    /** What {@code POST /commit} (the images routes) needs from containers. */
+    public CommitSource commitSource() {
+        return new ContainerCommits(this);
+    }
+
+    @Override
+    public List<ImageUse> usersOf(String imageId) {
+        List<ImageUse> uses = new ArrayList<>();
+        for (Container c : containers.values()) {
+            if (imageId != null && imageId.equals(c.imageId) && !c.removed) {
+                uses.add(new ImageUse(c.id, c.plainName(), c.running));
+            }
+        }
+        return uses;
+    }
+
+    @Override
+    public List<String> containersUsing(String volumeName) {
+        List<String> ids = new ArrayList<>();
+        for (Container c : containers.values()) {
+            if (!c.removed && c.mounts.stream().anyMatch(m -> "volume".equals(m.type())
+                    && volumeName.equals(m.name()))) {
+                ids.add(c.id);
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Map<String, NetworkSummary.Endpoint> membersOf(String networkName) {
+        Map<String, NetworkSummary.Endpoint> members = new LinkedHashMap<>();
+        for (Container c : containers.values()) {
+            if (!c.removed && c.running && !c.restarting && networkName.equals(ContainerViews.networkName(c))) {
+                members.put(c.id, new NetworkSummary.Endpoint(c.plainName(),
+                        ContainerViews.endpoint(c, networkName).endpointId(), "", "", ""));
+            }
+        }
+        return members;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        exitWatcher.close();
+        scheduler.shutdownNow();
+    }
+
+    // ---- recovery ----------------------------------------------------------------------------------------------
+
+    /**
+     * Loads every container and reconciles it with what is really there: a live conmon (checked by its command
+     * line, not just its PID) means it still runs and is adopted; otherwise its exit file, or 255, says how it
+     * ended. Returns the containers whose restart policy wants them running again.
+     */
+    private List<Container> recover() {
+        List<Container> restart = new ArrayList<>();
+        for (Container c : store.loadAll()) {
+            containers.put(c.id, c);
+            synchronized (names) {
+                names.put(c.name, c.id);
+            }
+        }
+        forgetStaleExitFiles();
+        for (Container c : containers.values()) {
+            c.lock.lock();
+            try {
+                if (c.removing) {
+                    try {
+                        removeLocked(c, false);
+                    } catch (RuntimeException e) {
+                        LOG.warn("finishing the removal of {}: {}", c.id, e.toString());
+                    }
+                    continue;
+                }
+                if (c.running && !c.restarting) {
+                    Runc.State state = runtime.state(c.id);
+                    boolean alive = ContainerRuntime.isConmonOf(c.conmonPid, c.id) && state != null
+                            && (state.status().equals("running") || state.status().equals("paused")
+                            || state.status().equals("created"));
+                    if (alive) {
+                        c.paused = state.status().equals("paused");
+                        for (MountPoint m : c.mounts) {
+                            if ("volume".equals(m.type())) {
+                                quietly(() -> volumes.mounted(m.name(), c.id, m.destination(),
+                                        !Boolean.FALSE.equals(m.rw()), m.propagation()));
+                            }
+                        }
+                        store.save(c);
+                        LOG.info("adopted running container {} ({})", c.shortId(), c.plainName());
+                        continue;
+                    }
+                    Integer code = runtime.exitCode(c.id);
+                    recordExitAtRecovery(c, code == null ? 255 : code);
+                } else if (c.restarting) {
+                    c.restarting = false;
+                    c.running = false;
+                    store.save(c);
+                }
+                if (!c.running && c.hasBeenStartedBefore && !Boolean.TRUE.equals(c.hostConfig.autoRemove())
+                        && RestartManager.wantsRestartAtEngineStart(c.hostConfig.restartPolicy(), c.exitCode,
+                        c.restartCount, c.hasBeenManuallyStopped)) {
+                    restart.add(c);
+                }
+            } finally {
+                c.lock.unlock();
+            }
+        }
+        return restart;
+    }
+
+    /** Exit files of containers this engine no longer has (removed while it was down) are of no use. */
+    private void forgetStaleExitFiles() {
+        try (var files = Files.list(runtime.exitsDir())) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (!containers.containsKey(f.getFileName().toString())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot clean {}: {}", runtime.exitsDir(), e.toString());
+        }
+    }
+
+    private void recordExitAtRecovery(Container c, int code) {
+        quietly(() -> runtime.delete(c.id));
+        quietly(() -> runtime.clearExit(c.id));
+        quietly(() -> layers.unmount(c.id));
+        releaseVolumes(c);
+        c.running = false;
+        c.paused = false;
+        c.pid = 0;
+        c.conmonPid = 0;
+        c.exitCode = code;
+        c.finishedAt = Timestamps.format(Instant.now());
+        c.exits++;
+        store.save(c);
+        event(c, "die", Map.of("exitCode", Integer.toString(code)));
+        if (Boolean.TRUE.equals(c.hostConfig.autoRemove())) {
+            removeLocked(c, true);
+        }
+    }
+
+    private void restartAfterRecovery(Container c) {
+        c.lock.lock();
+        try {
+            if (c.removed || c.running || closed) {
+                return;
+            }
+            startLocked(c);
+        } catch (EngineException e) {
+            LOG.warn("could not restart {} after recovery: {}", c.id, e.getMessage());
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    // ---- events ------------------------------------------------------------------------------------------------
+
+    /** A container event with Docker's attributes: the container's labels, then image and name. */
+    void event(Container c, String action, Map<String, String> extra) {
+        Map<String, String> attrs = new LinkedHashMap<>();
+        if (c.config.labels() != null) {
+            attrs.putAll(c.config.labels());
+        }
+        attrs.put("image", c.config.image() == null ? "" : c.config.image());
+        attrs.put("name", c.plainName());
+        attrs.putAll(extra);
+        events.publish("container", action, c.id, attrs);
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.debug("cleanup step failed: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.berth.engine.containers;
+
+import dev.berth.engine.errors.EngineException;
+import dev.berth.engine.runtime.Capabilities;
+import dev.berth.engine.runtime.HostFacts;
+import dev.berth.engine.runtime.OciSpecBuilder;
+import dev.berth.engine.runtime.Rlimits;
+import dev.berth.engine.runtime.Signals;
+import dev.berth.remote.client.Json;
+import dev.berth.remote.containers.ContainerConfig;
+import dev.berth.remote.containers.HostConfig;
+import dev.berth.remote.containers.Resources;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What {@code POST /containers/create} checks and fills in before anything is made, with Docker's messages. */
+final class CreateChecks {
+
+    private static final long MIN_MEMORY = 6L << 20;
+
+    private CreateChecks() {
+    }
+
+    static String networkMode(String mode) {
+        String m = mode == null || mode.isEmpty() ? "default" : mode;
+        return switch (m) {
+            case "default", "bridge", "none", "host" -> m;
+            default -> {
+                if (m.startsWith("container:")) {
+                    throw EngineException.badRequest("sharing another container's network namespace (" + m + ") is "
+                            + "not supported by this engine yet");
+                }
+                throw EngineException.notFound("network " + m + " not found");
+            }
+        };
+    }
+
+    static String hostHostname() {
+        try {
+            String h = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+            return h.isEmpty() ? InetAddress.getLocalHost().getHostName() : h;
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /** Docker's create-time defaults: NetworkMode "default", MemorySwap twice Memory when only Memory is set. */
+    static HostConfig adaptHostConfig(HostConfig host, String networkMode, HostFacts facts, List<String> warnings) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new LinkedHashMap<>(Json.MAPPER.convertValue(host, Map.class));
+        map.put("NetworkMode", networkMode);
+        Resources r = host.resources();
+        if (r != null && r.memory() != null && r.memory() > 0) {
+            if (!facts.swapAccounting()) {
+                warnings.add("Your kernel does not support swap limit capabilities or the cgroup is not mounted. "
+                        + "Memory limited without swap.");
+                map.put("MemorySwap", -1L);
+            } else if (r.memorySwap() == null || r.memorySwap() == 0) {
+                map.put("MemorySwap", r.memory() * 2);
+            }
+        }
+        if (host.restartPolicy() == null) {
+            map.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
+        }
+        if (host.logConfig() == null || host.logConfig().type() == null || host.logConfig().type().isEmpty()) {
+            // what conmon writes; podman reports the same name for it
+            map.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
+        }
+        return Json.MAPPER.convertValue(map, HostConfig.class);
+    }
+
+    static void validate(ContainerConfig config, HostConfig host, HostFacts facts) {
+        if (OciSpecBuilder.commandLine(config).isEmpty()) {
+            throw EngineException.badRequest("No command specified");
+        }
+        if (config.workingDir() != null && !config.workingDir().isEmpty() && !config.workingDir().startsWith("/")) {
+            throw EngineException.badRequest("the working directory '" + config.workingDir() + "' is invalid, it "
+                    + "needs to be an absolute path");
+        }
+        if (config.stopSignal() != null && !config.stopSignal().isEmpty()) {
+            Signals.parse(config.stopSignal());
+        }
+        RestartManager.validate(host.restartPolicy(), Boolean.TRUE.equals(host.autoRemove()));
+        Resources r = host.resources();
+        if (r != null) {
+            if (r.memory() != null && r.memory() > 0 && r.memory() < MIN_MEMORY) {
+                throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
+            }
+            long memory = r.memory() == null ? 0 : r.memory();
+            long swap = r.memorySwap() == null ? 0 : r.memorySwap();
+            if (memory > 0 && swap > 0 && swap < memory) {
+                throw EngineException.badRequest("Minimum memoryswap limit should be larger than memory limit, see "
+                        + "usage");
+            }
+            if (memory == 0 && swap > 0) {
+                throw EngineException.badRequest("You should always set the Memory limit when using Memoryswap "
+                        + "limit, see usage");
+            }
+            if (r.nanoCpus() != null && r.nanoCpus() > 0) {
+                if ((r.cpuQuota() != null && r.cpuQuota() > 0) || (r.cpuPeriod() != null && r.cpuPeriod() > 0)) {
+                    throw EngineException.badRequest("Conflicting options: Nano CPUs and CPU Period cannot both be "
+                            + "set");
+                }
+                int cpus = facts.cpus();
+                if (r.nanoCpus() < 10_000_000L || r.nanoCpus() > cpus * 1_000_000_000L) {
+                    throw EngineException.badRequest("Range of CPUs is from 0.01 to " + cpus + ".00, as there are only "
+                            + cpus + " CPUs available");
+                }
+            }
+            if (r.cpuShares() != null && r.cpuShares() < 0) {
+                throw EngineException.badRequest("invalid CPU shares: " + r.cpuShares());
+            }
+            Rlimits.validate(r.ulimits(), facts);
+            if (Boolean.TRUE.equals(r.init()) && facts.init() == null) {
+                throw EngineException.badRequest("--init needs a statically linked tini (docker-init) on the host, "
+                        + "and none was found: install it with: apt-get install tini");
+            }
+        }
+        Capabilities.normalize(host.capAdd());
+        Capabilities.normalize(host.capDrop());
+        NetworkFiles.validateExtraHosts(host.extraHosts());
+    }
+}
