@@ -80,6 +80,8 @@ class EngineTcpTlsTest {
                 TlsSettings.fromCertDir(certs, true), "test");
         try (EngineClient client = EngineClient.connect(endpoint, TransportOptions.DEFAULT)) {
             assertEquals("linux", client.system().version().os());
+            assertEquals(List.of(), client.containers().list(
+                    dev.berth.remote.containers.ListContainersParams.includingStopped()));
         }
     }
 
