@@ -265,7 +265,7 @@ final class ImageArchiveLoader {
 
     /** Opens a file named in the archive, following its symlinks only inside the archive (moby's safePath). */
     private static InputStream open(InRoot root, String path) throws IOException {
-        Located l = located(root, path);
+        Located l = locatedOrRefused(root, path);
         try {
             return Files.newInputStream(l.file, LinkOption.NOFOLLOW_LINKS);
         } finally {
@@ -275,11 +275,20 @@ final class ImageArchiveLoader {
     }
 
     private static long size(InRoot root, String path) throws IOException {
-        Located l = located(root, path);
+        Located l = locatedOrRefused(root, path);
         try {
             return Files.size(l.file);
         } finally {
             l.dir.close();
+        }
+    }
+
+    /** A file the archive must hold because it names it: missing is the archive's fault (moby's wording). */
+    private static Located locatedOrRefused(InRoot root, String path) throws IOException {
+        try {
+            return located(root, path);
+        } catch (NoSuchFileException e) {
+            throw new UnsafeArchiveException("open " + path + ": no such file or directory");
         }
     }
 

@@ -223,7 +223,8 @@ public final class TarUnpacker {
                 throw InRoot.error(e, rel);
             }
         } else if (kind == Kind.HARDLINK) {
-            String link = TarPaths.clean(entry.getLinkName());
+            // an absolute target names a file of the archive, as in moby (joined to the destination)
+            String link = TarPaths.cleanRelative(entry.getLinkName());
             if (link == null || link.isEmpty()) {
                 throw new UnsafeArchiveException("invalid hardlink \"" + "/" + full + "\" -> \""
                         + entry.getLinkName() + "\"");

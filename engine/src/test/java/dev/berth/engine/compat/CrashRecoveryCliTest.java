@@ -61,8 +61,7 @@ class CrashRecoveryCliTest {
             await("`printer` printed", () -> docker.run("logs", "printer").stdout().lines().count() >= 5);
             await("`late` waits", () -> docker.run("logs", "late").stdout().equals("waiting\n"));
 
-            String images = docker.run("images", "--no-trunc", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}")
-                    .requireSuccess("images").stdout();
+            List<String> images = images(docker);
             long printerPid = pid(docker, "printer");
             long latePid = pid(docker, "late");
             long alwaysPid = pid(docker, "always");
@@ -131,8 +130,7 @@ class CrashRecoveryCliTest {
             assertFalse(docker.run("ps", "--format", "{{.Names}}").stdout().contains("manual"));
 
             // nothing lost: images, tags, volume data
-            assertEquals(images, docker.run("images", "--no-trunc", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}")
-                    .requireSuccess("images after").stdout());
+            assertEquals(images, images(docker));
             assertEquals("persisted\n", docker.run("run", "--rm", "-v", "kept-data:/data", IMAGE, "cat", "/data/f")
                     .requireSuccess("read the volume").stdout());
 
@@ -148,6 +146,12 @@ class CrashRecoveryCliTest {
         String id = run.requireSuccess("docker run -d").stdout().strip();
         assertTrue(id.matches("[0-9a-f]{64}"), id);
         return id;
+    }
+
+    /** "repo:tag id" of every image, sorted: the CLI prints an image's repositories in Go's random map order. */
+    private static List<String> images(DockerCli docker) {
+        return docker.run("images", "--no-trunc", "--format", "{{.Repository}}:{{.Tag}} {{.ID}}")
+                .requireSuccess("images").stdout().lines().sorted().toList();
     }
 
     private static String inspect(DockerCli docker, String format, String name) {

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -126,6 +127,11 @@ final class HostileArchives {
      * where the layers really are (null: the real places) — an archive pointing the engine at other files.
      */
     static byte[] saveArchive(String repoTag, List<String> layerPaths, byte[]... layers) {
+        return saveArchive(repoTag, layerPaths, tar -> { }, layers);
+    }
+
+    /** As {@link #saveArchive(String, List, byte[]...)}, with {@code extra} adding entries before manifest.json. */
+    static byte[] saveArchive(String repoTag, List<String> layerPaths, Consumer<Tar> extra, byte[]... layers) {
         List<String> diffIds = new ArrayList<>();
         for (byte[] layer : layers) {
             diffIds.add(digest(layer));
@@ -153,6 +159,7 @@ final class HostileArchives {
             paths.add(dir + "/layer.tar");
         }
         archive.file(configName, configBytes);
+        extra.accept(archive);
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("Config", configName);
         manifest.put("RepoTags", List.of(repoTag));

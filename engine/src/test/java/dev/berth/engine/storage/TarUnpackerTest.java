@@ -125,9 +125,12 @@ class TarUnpackerTest {
 
     @Test
     void hardlinksInsideTheTreeWork() throws IOException {
-        unpack(new TarBuilder().dir("bin").file("bin/busybox", "elf", 0755).hardlink("bin/sh", "bin/busybox"));
+        unpack(new TarBuilder().dir("bin").file("bin/busybox", "elf", 0755).hardlink("bin/sh", "bin/busybox")
+                .hardlink("bin/ash", "/bin/busybox")); // absolute: a file of the archive, as in moby
         assertEquals(Files.getAttribute(dest.resolve("bin/busybox"), "unix:ino"),
                 Files.getAttribute(dest.resolve("bin/sh"), "unix:ino"));
+        assertEquals(Files.getAttribute(dest.resolve("bin/busybox"), "unix:ino"),
+                Files.getAttribute(dest.resolve("bin/ash"), "unix:ino"));
     }
 
     @Test
