@@ -11,6 +11,7 @@ import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.ssl.SslHandler;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -125,6 +126,9 @@ public final class ApiServer implements AutoCloseable {
                 }
                 ch.pipeline().addLast(ApiConnectionHandler.DECODER, new HttpRequestDecoder(16384, 65536, 65536));
                 ch.pipeline().addLast(ApiConnectionHandler.ENCODER, new HttpResponseEncoder());
+                // Uploads (load, import, cp) come with "Expect: 100-continue" from some clients (OkHttp, curl):
+                // without the interim answer they wait before sending the body, and the handler waits for it.
+                ch.pipeline().addLast("expect-continue", new HttpServerExpectContinueHandler());
                 ch.pipeline().addLast("api", new ApiConnectionHandler(router, workers, browserGuard));
             }
         };

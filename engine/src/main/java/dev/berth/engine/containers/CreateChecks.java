@@ -66,6 +66,10 @@ final class CreateChecks {
         }
         if (host.restartPolicy() == null) {
             map.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
+        } else if (host.restartPolicy().maximumRetryCount() == null) {
+            // Go's int has no "absent": dockerd always reports the count, 0 unless on-failure set one
+            map.put("RestartPolicy", Map.of("Name", host.restartPolicy().name() == null ? ""
+                    : host.restartPolicy().name(), "MaximumRetryCount", 0));
         }
         if (host.logConfig() == null || host.logConfig().type() == null || host.logConfig().type().isEmpty()) {
             // what conmon writes; podman reports the same name for it

@@ -48,7 +48,7 @@ public final class ProgressWriter {
 
     /** {"aux": {…}} — push's final Tag/Digest/Size record, which the CLI reads for `docker push` output. */
     public void aux(java.util.Map<String, Object> fields) {
-        write(new ProgressMessage(null, null, ProgressMessage.ProgressDetail.of(0, 0), null, null, null, null,
+        write(new ProgressMessage(null, null, new ProgressMessage.ProgressDetail(null, null, null, null, null), null, null, null, null,
                 new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(fields)));
     }
 

@@ -118,6 +118,22 @@ class ApiServerTest {
     }
 
     @Test
+    void expectContinueGetsItsInterimAnswerBeforeTheBodyIsSent() throws Exception {
+        try (AFUNIXSocket s = connect()) {
+            OutputStream out = s.getOutputStream();
+            InputStream in = s.getInputStream();
+            out.write(("POST /count HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertTrue(readHead(in).startsWith("HTTP/1.1 100 Continue"));
+            out.write("abc".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200") && answer.contains("\"Bytes\":3"), answer);
+        }
+    }
+
+    @Test
     void streamsAreChunked() throws Exception {
         String answer = exchange("GET /lines HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assertTrue(answer.contains("transfer-encoding: chunked"), answer);
