@@ -62,7 +62,9 @@ public enum AppIcon {
     COLLAPSE_ALL("mdi2u-unfold-less-horizontal"),
     STATS("mdi2c-chart-line"),
     ADD("mdi2p-plus"),
-    BROWSE("mdi2f-folder-open-outline");
+    BROWSE("mdi2f-folder-open-outline"),
+    CERTIFICATE("mdi2c-certificate-outline"),
+    EXPIRING("mdi2c-clock-alert-outline");
 
     private final String literal;
 

@@ -4,6 +4,9 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.desktop.engines.EngineSession;
+import dev.berth.desktop.fx.Clipboards;
+import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
@@ -38,8 +40,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
@@ -54,7 +54,6 @@ import javafx.util.Duration;
  */
 public final class ContainersView extends VBox {
 
-    static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final PseudoClass GROUP_HEADER = PseudoClass.getPseudoClass("group-header");
 
     private final ContainersViewModel model;
@@ -65,20 +64,20 @@ public final class ContainersView extends VBox {
     private final ObjectProperty<Instant> clock = new SimpleObjectProperty<>(Instant.now());
     private final Timeline clockTicker = new Timeline(new KeyFrame(Duration.seconds(30),
             e -> clock.set(Instant.now())));
-    /** Ctrl+F while the page is visible, wherever the focus is in the window (sidebar included). */
-    private final javafx.event.EventHandler<KeyEvent> findShortcut = e -> {
-        if (FIND.match(e)) {
-            e.consume();
-            focusSearch();
-        }
-    };
     private final Map<ContainerAction, Button> buttons = new EnumMap<>(ContainerAction.class);
+    private final Runnable runNew;
     private EngineSession session;
-    private Scene shortcutScene;
-    private boolean showing;
+    /** A container to show and open once it is listed (from another page, e.g. Ports). */
+    private String toReveal;
 
     public ContainersView(ContainersViewModel model, ContainerDetailTabs tabs) {
+        this(model, tabs, () -> { });
+    }
+
+    /** @param runNew opens the run-container wizard */
+    public ContainersView(ContainersViewModel model, ContainerDetailTabs tabs, Runnable runNew) {
         this.model = model;
+        this.runNew = runNew;
         this.details = new ContainerDetailsPane(tabs);
         setId("containers-view");
         getStyleClass().add("containers-view");
@@ -116,16 +115,14 @@ public final class ContainersView extends VBox {
             if (details.isOpen() && model.row(details.containerId()) == null) {
                 details.close();
             }
+            if (toReveal != null) {
+                revealNow();
+            }
         });
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && details.isOpen()) {
                 details.close();
                 e.consume();
-            }
-        });
-        sceneProperty().addListener((obs, old, now) -> {
-            if (showing) {
-                registerShortcut();
             }
         });
     }
@@ -138,41 +135,24 @@ public final class ContainersView extends VBox {
             details.close();
             session = engine;
         }
-        showing = true;
-        registerShortcut();
         clock.set(Instant.now());
         clockTicker.play();
     }
 
     public void hide() {
-        showing = false;
         details.close();
-        unregisterShortcut();
         clockTicker.stop();
-    }
-
-    private void registerShortcut() {
-        unregisterShortcut();
-        shortcutScene = getScene();
-        if (shortcutScene != null) {
-            shortcutScene.addEventFilter(KeyEvent.KEY_PRESSED, findShortcut);
-        }
-    }
-
-    private void unregisterShortcut() {
-        if (shortcutScene != null) {
-            shortcutScene.removeEventFilter(KeyEvent.KEY_PRESSED, findShortcut);
-            shortcutScene = null;
-        }
     }
 
     // ---- toolbar -------------------------------------------------------------------------------------------------
 
     private HBox toolbar() {
         search.setId("containers-search");
-        search.setPromptText("Search name, image, ID, status (Ctrl+F)");
+        search.setPromptText("Search  (" + Shortcuts.text(Shortcuts.FIND) + ")");
+        search.setTooltip(new Tooltip("Matches names, images, IDs, status and ports; every word typed must match"));
         search.setLeft(AppIcon.SEARCH.node(16));
-        search.setPrefWidth(300);
+        search.setPrefWidth(260);
+        HBox.setHgrow(search, Priority.SOMETIMES);
         search.textProperty().bindBidirectional(model.searchProperty());
         search.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
@@ -196,7 +176,7 @@ public final class ContainersView extends VBox {
 
         ToggleButton group = new ToggleButton("Group", AppIcon.GROUP.node(16));
         group.setId("containers-group");
-        group.setTooltip(new Tooltip("Group by compose project"));
+        group.setTooltip(Shortcuts.tooltip("Group by compose project", Shortcuts.GROUP));
         group.selectedProperty().bindBidirectional(model.groupedProperty());
 
         ToggleButton sizes = new ToggleButton("Sizes", AppIcon.SIZE.node(16));
@@ -204,7 +184,13 @@ public final class ContainersView extends VBox {
         sizes.setTooltip(new Tooltip("Show sizes (asks the engine to measure every container: slow on big hosts)"));
         sizes.selectedProperty().bindBidirectional(model.showSizesProperty());
 
-        HBox bar = new HBox(6, search, state, group, sizes, new Separator(Orientation.VERTICAL));
+        Button run = new Button("Run…", AppIcon.RUN.node(16));
+        run.setId("containers-run");
+        run.getStyleClass().add(Styles.ACCENT);
+        run.setTooltip(Shortcuts.tooltip("Run a new container", Shortcuts.RUN));
+        run.setOnAction(e -> runNew.run());
+
+        HBox bar = new HBox(6, run, search, state, group, sizes, new Separator(Orientation.VERTICAL));
         for (ContainerAction a : ContainerAction.values()) {
             Button b = new Button(null, a.icon().node(16));
             b.setId("containers-" + a.id());
@@ -212,7 +198,7 @@ public final class ContainersView extends VBox {
             if (a == ContainerAction.REMOVE) {
                 b.getStyleClass().add(Styles.DANGER);
             }
-            b.setTooltip(new Tooltip(a.label() + " selected" + (a == ContainerAction.REMOVE ? " (Delete)" : "")));
+            b.setTooltip(Shortcuts.tooltip(a.label() + " selected", a.shortcut()));
             b.setAccessibleText(a.label());
             b.disableProperty().bind(model.enabledProperty(a).not());
             b.setOnAction(e -> act(a));
@@ -228,7 +214,7 @@ public final class ContainersView extends VBox {
         bar.getChildren().addAll(grow, prune);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("containers-toolbar");
-        return bar;
+        return Rows.keepLabelsWhole(bar);
     }
 
     // ---- table ---------------------------------------------------------------------------------------------------
@@ -259,6 +245,9 @@ public final class ContainersView extends VBox {
         Label empty = new Label();
         empty.textProperty().bind(model.emptyTextProperty());
         empty.getStyleClass().add(Styles.TEXT_MUTED);
+        empty.setWrapText(true); // an engine's error is a sentence or two: shown whole, not cut at the table's edge
+        empty.setMaxWidth(640);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         table.setPlaceholder(empty);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ContainerRow>) c ->
                 model.selection().setAll(selectedContainers()));
@@ -303,6 +292,12 @@ public final class ContainersView extends VBox {
                 act(ContainerAction.REMOVE);
                 e.consume();
             }
+            case C -> {
+                if (Shortcuts.COPY.match(e) || Shortcuts.COPY_ID.match(e)) {
+                    copy(Shortcuts.COPY_ID.match(e));
+                    e.consume();
+                }
+            }
             case LEFT, RIGHT -> {
                 if (focused != null && focused.isHeader()
                         && focused.isCollapsed() == (e.getCode() == KeyCode.RIGHT)) {
@@ -320,7 +315,7 @@ public final class ContainersView extends VBox {
         ContextMenu menu = new ContextMenu();
         MenuItem open = new MenuItem("Open details");
         open.setId("containers-menu-open");
-        open.setAccelerator(new KeyCodeCombination(KeyCode.ENTER));
+        open.setAccelerator(Shortcuts.inMenu(Shortcuts.OPEN));
         open.setOnAction(e -> {
             List<ContainerRow> rows = selectedContainers();
             if (!rows.isEmpty()) {
@@ -332,13 +327,22 @@ public final class ContainersView extends VBox {
         for (ContainerAction a : ContainerAction.values()) {
             MenuItem item = new MenuItem(a.label() + (a == ContainerAction.REMOVE ? "…" : ""), a.icon().node(14));
             item.setId("containers-menu-" + a.id());
+            item.setAccelerator(Shortcuts.inMenu(a.shortcut()));
             item.disableProperty().bind(model.enabledProperty(a).not());
             item.setOnAction(e -> act(a));
             menu.getItems().add(item);
         }
+        MenuItem copyNames = new MenuItem("Copy names", AppIcon.COPY.node(14));
+        copyNames.setAccelerator(Shortcuts.inMenu(Shortcuts.COPY));
+        copyNames.setOnAction(e -> copy(false));
+        MenuItem copyIds = new MenuItem("Copy IDs");
+        copyIds.setAccelerator(Shortcuts.inMenu(Shortcuts.COPY_ID));
+        copyIds.setOnAction(e -> copy(true));
+        copyNames.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selection()));
+        copyIds.disableProperty().bind(copyNames.disableProperty());
         MenuItem prune = new MenuItem("Prune stopped containers…", AppIcon.PRUNE.node(14));
         prune.setOnAction(e -> confirmPrune());
-        menu.getItems().addAll(new SeparatorMenuItem(), prune);
+        menu.getItems().addAll(new SeparatorMenuItem(), copyNames, copyIds, new SeparatorMenuItem(), prune);
         return menu;
     }
 
@@ -377,6 +381,46 @@ public final class ContainersView extends VBox {
     public void focusSearch() {
         search.requestFocus();
         search.selectAll();
+    }
+
+    /** Puts the selected containers' names (or full IDs), one per line, on the clipboard. */
+    void copy(boolean ids) {
+        Clipboards.copyLines(selectedContainers().stream().map(r -> ids ? r.id() : r.name()).toList());
+    }
+
+    boolean detailsOpen() {
+        return details.isOpen();
+    }
+
+    void closeDetails() {
+        details.close();
+    }
+
+    /**
+     * Shows the container with this name or ID and opens its details: the search and state filter are cleared so
+     * that it is listed, and if it is not listed yet (the page was just shown) it is opened when it is.
+     */
+    void reveal(String nameOrId) {
+        toReveal = nameOrId;
+        model.searchProperty().set("");
+        model.stateFilterProperty().set(StateFilter.ALL);
+        revealNow();
+    }
+
+    private void revealNow() {
+        if (session == null) {
+            return;
+        }
+        for (ContainerRow r : table.getItems()) {
+            if (!r.isHeader() && (toReveal.equals(r.name()) || toReveal.equals(r.id()))) {
+                toReveal = null;
+                table.getSelectionModel().clearAndSelect(table.getItems().indexOf(r));
+                table.scrollTo(r);
+                table.requestFocus();
+                openDetails(r);
+                return;
+            }
+        }
     }
 
     /** Opens (or switches) the details below the table. */

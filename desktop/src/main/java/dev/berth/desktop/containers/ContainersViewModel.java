@@ -224,6 +224,16 @@ public final class ContainersViewModel {
         stopStats();
     }
 
+    /** Lists everything again now (F5), with sizes when they are shown. */
+    public void refresh() {
+        if (session == null) {
+            return;
+        }
+        fullPending = true;
+        sizesPending = showSizes.get();
+        fetch();
+    }
+
     private void reset() {
         generation++;
         all.clear();

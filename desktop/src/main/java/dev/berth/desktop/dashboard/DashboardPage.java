@@ -4,9 +4,7 @@ import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.resources.ModelPage;
 import dev.berth.desktop.shell.Page;
-import dev.berth.desktop.shell.PaletteCommand;
 import dev.berth.icons.AppIcon;
-import java.util.List;
 
 /** The Dashboard page. */
 public final class DashboardPage {
@@ -17,7 +15,6 @@ public final class DashboardPage {
     public static Page create(BackgroundExecutor background, Notifier notifier) {
         DashboardViewModel model = new DashboardViewModel(background, notifier);
         DashboardView view = new DashboardView(model);
-        return new ModelPage("dashboard", "Dashboard", AppIcon.DASHBOARD, view, model,
-                () -> List.of(new PaletteCommand("Refresh dashboard", "Dashboard", model::refresh)));
+        return new ModelPage("dashboard", "Dashboard", AppIcon.DASHBOARD, view, model);
     }
 }

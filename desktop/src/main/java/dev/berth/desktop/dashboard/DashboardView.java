@@ -1,10 +1,14 @@
 package dev.berth.desktop.dashboard;
 
 import atlantafx.base.controls.Card;
+import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.Formats;
+import dev.berth.desktop.resources.ResourceTableView;
+import dev.berth.desktop.shell.Searchable;
+import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +16,7 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,13 +36,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 
-/** Engine facts, object counts, disk usage and the latest events, as four cards. */
-public final class DashboardView extends BorderPane {
+/** Engine facts, object counts, disk usage and the latest events, as four cards; Ctrl+F filters the events. */
+public final class DashboardView extends BorderPane implements Searchable {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final GridPane infoGrid = new GridPane();
     private final GridPane dfGrid = new GridPane();
+    private final CustomTextField eventSearch = new CustomTextField();
 
     public DashboardView(DashboardViewModel model) {
         setId("dashboard");
@@ -47,7 +53,7 @@ public final class DashboardView extends BorderPane {
         heading.getStyleClass().add(Styles.TITLE_3);
         Button refresh = new Button("Refresh", AppIcon.REFRESH.node(15));
         refresh.setId("dashboard-refresh");
-        refresh.setTooltip(new Tooltip("Read engine info and disk usage again"));
+        refresh.setTooltip(Shortcuts.tooltip("Read engine info and disk usage again", Shortcuts.REFRESH));
         refresh.setOnAction(e -> model.refresh());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -59,7 +65,9 @@ public final class DashboardView extends BorderPane {
         Card info = card("dashboard-info", "Engine", AppIcon.ENGINE, infoGrid);
         infoGrid.setHgap(16);
         infoGrid.setVgap(6);
-        infoGrid.getColumnConstraints().addAll(new ColumnConstraints(), grown());
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE); // "Operating system" whole; the values wrap instead
+        infoGrid.getColumnConstraints().addAll(labels, grown());
         model.engineInfo().addListener((ListChangeListener<InfoItem>) c -> renderInfo(model.engineInfo()));
 
         TilePane counts = new TilePane(10, 10,
@@ -75,13 +83,23 @@ public final class DashboardView extends BorderPane {
 
         dfGrid.setHgap(18);
         dfGrid.setVgap(8);
+        for (int i = 0; i < 6; i++) {
+            ColumnConstraints whole = new ColumnConstraints();
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+            dfGrid.getColumnConstraints().add(whole);
+        }
         model.diskUsage().addListener((ListChangeListener<DiskUsageLine>) c -> renderDiskUsage(model.diskUsage()));
         renderDiskUsage(List.of());
         Card dfCard = card("dashboard-df", "Disk usage", AppIcon.DISK, dfGrid);
 
         TableView<EventRow> events = Columns.table("dashboard-events", "No events in the last hour");
         events.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
-        events.setItems(model.events());
+        FilteredList<EventRow> shownEvents = new FilteredList<>(model.events());
+        events.setItems(shownEvents);
+        eventSearch.setId("dashboard-events-search");
+        eventSearch.setPrefWidth(260);
+        ResourceTableView.searchField(eventSearch, "Filter events", shownEvents,
+                r -> r.type() + " " + r.action() + " " + r.object() + " " + r.detail(), events);
         events.getColumns().setAll(List.of(
                 column("Time", r -> TIME.format(r.time()), 80),
                 column("Type", EventRow::type, 90),
@@ -90,6 +108,12 @@ public final class DashboardView extends BorderPane {
                 column("Details", EventRow::detail, 260)));
         events.getColumns().forEach(c -> c.setSortable(false));
         Card eventsCard = card("dashboard-events-card", "Recent events", AppIcon.EVENTS, events);
+        Label eventsTitle = (Label) eventsCard.getHeader();
+        Region eventsGrow = new Region();
+        HBox.setHgrow(eventsGrow, Priority.ALWAYS);
+        HBox eventsHeader = new HBox(8, eventsTitle, eventsGrow, eventSearch);
+        eventsHeader.setAlignment(Pos.CENTER_LEFT);
+        eventsCard.setHeader(eventsHeader);
         VBox.setVgrow(eventsCard, Priority.ALWAYS);
         events.setPrefHeight(260);
 
@@ -97,9 +121,16 @@ public final class DashboardView extends BorderPane {
         HBox upper = new HBox(12, info, right);
         HBox.setHgrow(info, Priority.ALWAYS);
         info.setMaxWidth(Double.MAX_VALUE);
-        right.setMinWidth(420);
+        right.setMinWidth(Region.USE_PREF_SIZE); // the disk usage figures whole; the engine card gives way
+        upper.setMinHeight(Region.USE_PREF_SIZE); // on a short window the events list shrinks, not the cards
         VBox body = new VBox(12, upper, eventsCard);
         setCenter(body);
+    }
+
+    @Override
+    public void focusSearch() {
+        eventSearch.requestFocus();
+        eventSearch.selectAll();
     }
 
     private void renderInfo(List<InfoItem> items) {

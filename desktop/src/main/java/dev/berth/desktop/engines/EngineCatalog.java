@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +23,25 @@ public final class EngineCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(EngineCatalog.class);
 
     private final EndpointResolver resolver;
-    private final List<EngineEntry> registered;
+    private final Supplier<List<EngineEntry>> registered;
     private final List<Path> wellKnownSockets;
 
     public EngineCatalog(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets) {
+        this(resolver, fixed(registered), wellKnownSockets);
+    }
+
+    /**
+     * @param registered asked (in the background) at each discovery: the app's own engines, then saved connections
+     */
+    public EngineCatalog(EndpointResolver resolver, Supplier<List<EngineEntry>> registered, List<Path> wellKnownSockets) {
         this.resolver = resolver;
-        this.registered = List.copyOf(registered);
+        this.registered = registered;
         this.wellKnownSockets = List.copyOf(wellKnownSockets);
+    }
+
+    private static Supplier<List<EngineEntry>> fixed(List<EngineEntry> registered) {
+        List<EngineEntry> copy = List.copyOf(registered);
+        return () -> copy;
     }
 
     /** The sockets dockerd and podman usually listen on, for this user. */
@@ -44,7 +57,7 @@ public final class EngineCatalog {
 
     public List<EngineEntry> discover() {
         Map<String, EngineEntry> byAddress = new LinkedHashMap<>();
-        registered.forEach(e -> byAddress.putIfAbsent(e.endpoint().uri().toString(), e));
+        registered.get().forEach(e -> byAddress.putIfAbsent(e.endpoint().uri().toString(), e));
         try {
             for (DiscoveredEngine d : resolver.listAll()) {
                 if (d.endpoint() == null) {

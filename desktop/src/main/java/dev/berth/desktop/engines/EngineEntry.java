@@ -1,10 +1,10 @@
 package dev.berth.desktop.engines;
 
 import dev.berth.remote.endpoint.EngineEndpoint;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import java.util.function.Supplier;
 
 /** One engine in the sidebar: where it is, where we found it, and its live status (FX thread only). */
 public final class EngineEntry {
@@ -13,6 +13,7 @@ public final class EngineEntry {
     private final String origin;
     private final EngineEndpoint endpoint;
     private final Supplier<String> starter;
+    private final String certificateWarning;
     private final ObjectProperty<EngineStatus> status = new SimpleObjectProperty<>(EngineStatus.checking());
 
     public EngineEntry(String name, String origin, EngineEndpoint endpoint) {
@@ -24,10 +25,17 @@ public final class EngineEntry {
      * check, makes sure the engine serves its socket, and answers null, or why it cannot, in plain words.
      */
     public EngineEntry(String name, String origin, EngineEndpoint endpoint, Supplier<String> starter) {
+        this(name, origin, endpoint, starter, null);
+    }
+
+    /** @param certificateWarning why its TLS certificates need attention soon (expiry), or null */
+    public EngineEntry(String name, String origin, EngineEndpoint endpoint, Supplier<String> starter,
+                       String certificateWarning) {
         this.name = name;
         this.origin = origin;
         this.endpoint = endpoint;
         this.starter = starter;
+        this.certificateWarning = certificateWarning;
     }
 
     /** Starts the engine if the app owns it; null when it serves, otherwise the reason it does not. Blocking. */
@@ -46,6 +54,11 @@ public final class EngineEntry {
 
     public EngineEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** A certificate of this connection expires within 30 days (or has expired): what to tell, else null. */
+    public String certificateWarning() {
+        return certificateWarning;
     }
 
     public ReadOnlyObjectProperty<EngineStatus> statusProperty() {

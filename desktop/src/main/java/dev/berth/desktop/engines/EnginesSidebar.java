@@ -1,10 +1,16 @@
 package dev.berth.desktop.engines;
 
+import atlantafx.base.theme.Styles;
 import dev.berth.icons.AppIcon;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -18,7 +24,10 @@ public final class EnginesSidebar extends VBox {
         heading.getStyleClass().add("sidebar-heading");
         ListView<EngineEntry> list = new ListView<>(model.engines());
         list.setId("engines-list");
-        list.setPrefHeight(180);
+        // as tall as its engines (two lines each), up to five; a long address is cut short, never scrolled sideways
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(5, Math.max(1, model.engines().size())) * 46.0 + 4, model.engines()));
+        list.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         list.setCellFactory(v -> new EngineCell());
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
@@ -30,7 +39,22 @@ public final class EnginesSidebar extends VBox {
                 list.getSelectionModel().select(now);
             }
         });
-        getChildren().addAll(heading, list);
+        HBox actions = new HBox(2);
+        Runnable showActions = () -> actions.getChildren().setAll(model.actions().stream().map(a -> {
+            Button button = new Button(null, a.icon().node(16));
+            button.setId(a.id());
+            button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+            button.setTooltip(new Tooltip(a.title()));
+            button.setOnAction(e -> a.action().run());
+            return button;
+        }).toList());
+        model.actions().addListener((javafx.collections.ListChangeListener<EngineAction>) c -> showActions.run());
+        showActions.run();
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(4, heading, grow, actions);
+        top.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(top, list);
         setSpacing(4);
     }
 
@@ -45,6 +69,7 @@ public final class EnginesSidebar extends VBox {
         EngineCell() {
             detail.getStyleClass().add("engine-detail");
             name.getStyleClass().add("engine-name");
+            setPrefWidth(0); // the list's width, not the text's: long details end in "…" (the tooltip has it all)
         }
 
         @Override
@@ -69,10 +94,17 @@ public final class EnginesSidebar extends VBox {
             name.setText(bound.name());
             FontIcon icon = (s.reachable() ? AppIcon.REACHABLE : AppIcon.UNREACHABLE).node(14);
             icon.getStyleClass().add(s.reachable() ? "engine-up" : "engine-down");
-            name.setGraphic(icon);
+            String warning = bound.certificateWarning();
+            if (warning == null) {
+                name.setGraphic(icon);
+            } else {
+                FontIcon badge = AppIcon.EXPIRING.node(14);
+                badge.getStyleClass().add("engine-cert-warning");
+                name.setGraphic(new HBox(4, icon, badge));
+            }
             detail.setText(s.summary());
             setTooltip(new Tooltip(bound.endpoint().uri() + "\nfound via " + bound.origin()
-                    + (s.problem() == null ? "" : "\n" + s.problem())));
+                    + (s.problem() == null ? "" : "\n" + s.problem()) + (warning == null ? "" : "\n" + warning)));
         }
     }
 }

@@ -27,6 +27,7 @@ public final class EnginesViewModel implements AutoCloseable {
     private final ObservableList<EngineEntry> engines = FXCollections.observableArrayList();
     private final ObjectProperty<EngineEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<EngineSession> session = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<EngineAction> actions = FXCollections.observableArrayList();
 
     public EnginesViewModel(EngineCatalog catalog, BackgroundExecutor background) {
         this.catalog = catalog;
@@ -57,6 +58,37 @@ public final class EnginesViewModel implements AutoCloseable {
             engines.setAll(found);
             found.forEach(this::checkStatus);
         });
+    }
+
+    /**
+     * Lists an engine added while the app runs (a connection just saved) and checks it. It takes the place of the
+     * entry with the same address, or of the same name and origin (a saved connection saved again).
+     */
+    public void add(EngineEntry entry) {
+        String address = entry.endpoint().uri().toString();
+        int at = -1;
+        for (int i = 0; i < engines.size() && at < 0; i++) {
+            EngineEntry e = engines.get(i);
+            if (e.endpoint().uri().toString().equals(address)
+                    || e.name().equals(entry.name()) && e.origin().equals(entry.origin())) {
+                at = i;
+            }
+        }
+        boolean wasSelected = at >= 0 && selected.get() == engines.get(at);
+        if (at >= 0) {
+            engines.set(at, entry);
+        } else {
+            engines.add(entry);
+        }
+        checkStatus(entry);
+        if (wasSelected) {
+            selected.set(entry);
+        }
+    }
+
+    /** App-wide actions the engines sidebar offers as buttons beside its heading (connect, certificates). */
+    public ObservableList<EngineAction> actions() {
+        return actions;
     }
 
     public void refreshStatuses() {

@@ -1,5 +1,6 @@
 package dev.berth.desktop.files;
 
+import dev.berth.desktop.fx.Rows;
 import dev.berth.icons.AppIcon;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,6 +100,7 @@ final class FilesView {
         HBox bar = new HBox(6, up, path, busy, refresh, upload, download);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
+        Rows.keepLabelsWhole(bar);
 
         buildTable();
 

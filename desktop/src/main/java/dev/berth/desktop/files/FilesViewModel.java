@@ -1,5 +1,6 @@
 package dev.berth.desktop.files;
 
+import dev.berth.desktop.containers.ContainerDetailModel;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
@@ -26,7 +27,7 @@ import javafx.collections.ObservableList;
  * Browsing a container's file system through the archive API (so it works on remote engines and stopped
  * containers), with download and upload of files and folders. FX thread only; engine calls run in the background.
  */
-public final class FilesViewModel {
+public final class FilesViewModel implements ContainerDetailModel {
 
     private static final Comparator<FileRow> ORDER = Comparator.comparing((FileRow r) -> !r.entry().isDirectory())
             .thenComparing(r -> r.entry().name());

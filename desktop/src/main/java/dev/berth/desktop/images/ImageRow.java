@@ -127,6 +127,7 @@ public final class ImageRow {
     }
 
     String searchText() {
-        return String.join(" ", repository.get(), tag.get(), shortId.get(), usedBy.get());
+        // "repo:tag" too, so that a name typed as it is written matches
+        return String.join(" ", displayName(), repository.get(), tag.get(), shortId.get(), usedBy.get());
     }
 }

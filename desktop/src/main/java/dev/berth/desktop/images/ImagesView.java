@@ -1,9 +1,12 @@
 package dev.berth.desktop.images;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.fx.Clipboards;
+import dev.berth.desktop.fx.Rows;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.Formats;
 import dev.berth.desktop.resources.ResourceTableView;
+import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import java.io.File;
 import java.time.Instant;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -18,11 +22,10 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Orientation;
 import javafx.stage.FileChooser;
 
 /**
@@ -55,28 +58,37 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
         table().getSortOrder().add(created);
 
         BooleanBinding none = Bindings.isNull(table().getSelectionModel().selectedItemProperty());
-        Button pull = button("images-pull", "Pull…", AppIcon.PULL, "Pull an image from a registry", this::openPull);
+        Button pull = button("images-pull", "Pull…", AppIcon.PULL, "Pull an image from a registry", Shortcuts.PULL,
+                this::openPull);
         pull.getStyleClass().add(Styles.ACCENT);
-        Button load = button("images-load", "Load…", AppIcon.LOAD, "Load images from a docker save tarball", this::load);
+        Button load = button("images-load", "Load…", AppIcon.LOAD, "Load images from a docker save tarball",
+                Shortcuts.LOAD, this::load);
         Button importTar = button("images-import", "Import…", AppIcon.IMPORT,
-                "Create an image from a root filesystem tarball", this::openImport);
-        Button prune = button("images-prune", "Prune…", AppIcon.PRUNE, "Remove unused images", this::openPrune);
-        Button run = button("images-run", "Run…", AppIcon.RUN, "Run a container from the selected image", this::run);
-        Button tag = button("images-tag", "Tag…", AppIcon.TAG, "Give the selected image another name", this::openTag);
-        Button push = button("images-push", "Push…", AppIcon.PUSH, "Push the selected image to its registry", this::openPush);
-        Button history = button("images-history", "History", AppIcon.HISTORY, "Layers of the selected image (Enter)",
-                this::openHistory);
-        Button save = button("images-save", "Save…", AppIcon.SAVE, "Save the selected image to a tarball", this::save);
-        Button remove = button("images-remove", "Remove…", AppIcon.REMOVE, "Remove the selected image (Delete)",
-                this::openRemove);
+                "Create an image from a root filesystem tarball", Shortcuts.IMPORT, this::openImport);
+        Button prune = button("images-prune", "Prune…", AppIcon.PRUNE, "Remove unused images", null, this::openPrune);
+        Button run = button("images-run", "Run…", AppIcon.RUN, "Run a container from the selected image",
+                Shortcuts.RUN, this::run);
+        Button tag = button("images-tag", "Tag…", AppIcon.TAG, "Give the selected image another name", Shortcuts.TAG,
+                this::openTag);
+        Button push = button("images-push", "Push…", AppIcon.PUSH, "Push the selected image to its registry",
+                Shortcuts.PUSH, this::openPush);
+        Button history = button("images-history", "History", AppIcon.HISTORY, "Layers of the selected image",
+                Shortcuts.OPEN, this::openHistory);
+        Button save = button("images-save", "Save…", AppIcon.SAVE, "Save the selected image to a tarball",
+                Shortcuts.SAVE, this::save);
+        Button remove = button("images-remove", "Remove…", AppIcon.REMOVE, "Remove the selected image",
+                Shortcuts.REMOVE, this::openRemove);
         remove.getStyleClass().add(Styles.DANGER);
         for (Button b : new Button[] {run, tag, push, history, save, remove}) {
             b.disableProperty().bind(none);
         }
-        HBox actions = new HBox(6, pull, load, importTar, prune, new Separator(Orientation.VERTICAL),
-                run, tag, push, history, save, remove);
+        // what needs no selection beside the title, what acts on the selected image below it
+        toolbar().getChildren().addAll(2, List.of(new Separator(Orientation.VERTICAL), pull, load, importTar, prune));
+        Rows.keepLabelsWhole(toolbar());
+        HBox actions = new HBox(6, run, tag, push, history, save, remove);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.getStyleClass().add("page-actions");
+        Rows.keepLabelsWhole(actions);
         setTop(new VBox(6, toolbar(), actions));
 
         table().setRowFactory(t -> {
@@ -90,6 +102,7 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
             });
             return row;
         });
+        setCopyText("Copy image name", ImagesView::name);
         table().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && selected() != null) {
                 e.consume();
@@ -145,7 +158,7 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
         new ImportDialog(this, model).show();
     }
 
-    private void run() {
+    void run() {
         ImageRow row = selected();
         if (row != null) {
             runImage.accept(row.isTagged() ? row.reference() : row.imageId());
@@ -163,7 +176,7 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
         }
     }
 
-    private void save() {
+    void save() {
         ImageRow row = selected();
         if (row == null) {
             return;
@@ -178,30 +191,44 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
         }
     }
 
-    private ImageRow selected() {
+    ImageRow selected() {
         return table().getSelectionModel().getSelectedItem();
+    }
+
+    /** What Ctrl+C copies: the name, or the ID of an untagged image. */
+    static String name(ImageRow row) {
+        return row.isTagged() ? row.reference() : row.imageId();
     }
 
     private ContextMenu contextMenu() {
         return new ContextMenu(
-                item("Run…", AppIcon.RUN, this::run),
-                item("Tag…", AppIcon.TAG, this::openTag),
-                item("Push…", AppIcon.PUSH, this::openPush),
-                item("History", AppIcon.HISTORY, this::openHistory),
-                item("Save…", AppIcon.SAVE, this::save),
-                item("Remove…", AppIcon.REMOVE, this::openRemove));
+                item("Run…", AppIcon.RUN, Shortcuts.RUN, this::run),
+                item("Tag…", AppIcon.TAG, Shortcuts.TAG, this::openTag),
+                item("Push…", AppIcon.PUSH, Shortcuts.PUSH, this::openPush),
+                item("History", AppIcon.HISTORY, Shortcuts.OPEN, this::openHistory),
+                item("Save…", AppIcon.SAVE, Shortcuts.SAVE, this::save),
+                item("Copy name", AppIcon.COPY, Shortcuts.COPY, () -> copy(selected())),
+                item("Remove…", AppIcon.REMOVE, Shortcuts.REMOVE, this::openRemove));
     }
 
-    private static MenuItem item(String text, AppIcon icon, Runnable action) {
+    private static void copy(ImageRow row) {
+        if (row != null) {
+            Clipboards.copyLines(List.of(name(row)));
+        }
+    }
+
+    private static MenuItem item(String text, AppIcon icon, KeyCombination key, Runnable action) {
         MenuItem item = new MenuItem(text, icon.node(14));
+        item.setAccelerator(Shortcuts.inMenu(key));
         item.setOnAction(e -> action.run());
         return item;
     }
 
-    private static Button button(String id, String text, AppIcon icon, String tip, Runnable action) {
+    private static Button button(String id, String text, AppIcon icon, String tip, KeyCombination key,
+                                 Runnable action) {
         Button b = new Button(text, icon.node(15));
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(Shortcuts.tooltip(tip, key));
         b.setOnAction(e -> action.run());
         return b;
     }

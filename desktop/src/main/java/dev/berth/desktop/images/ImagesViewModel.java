@@ -4,11 +4,10 @@ import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
 import dev.berth.desktop.fx.Notifier;
-import dev.berth.desktop.resources.CoalescingLoader;
 import dev.berth.desktop.resources.EngineChanges;
 import dev.berth.desktop.resources.Formats;
+import dev.berth.desktop.resources.ListPageModel;
 import dev.berth.desktop.resources.Outcome;
-import dev.berth.desktop.resources.PageModel;
 import dev.berth.desktop.resources.RowMerge;
 import dev.berth.remote.auth.AuthConfig;
 import dev.berth.remote.auth.CredentialStore;
@@ -25,6 +24,7 @@ import dev.berth.remote.images.ImportResult;
 import dev.berth.remote.images.LoadResult;
 import dev.berth.remote.images.ProgressAggregator;
 import dev.berth.remote.images.PullRequest;
+import dev.berth.remote.system.EventMessage;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -36,14 +36,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The engine's images, one row per name, with the containers that use each; and every image command. The list
  * reloads once per batch of image events (and on container create/destroy, which changes "in use").
  */
-public final class ImagesViewModel implements PageModel {
+public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow> {
 
     private static final Set<String> IMAGE_ACTIONS = Set.of("pull", "tag", "untag", "delete", "import", "load");
     private static final Set<String> CONTAINER_ACTIONS = Set.of("create", "destroy", "rename");
@@ -51,49 +49,23 @@ public final class ImagesViewModel implements PageModel {
     private final BackgroundExecutor background;
     private final Notifier notifier;
     private final CredentialStore credentials;
-    private final ObservableList<ImageRow> rows = FXCollections.observableArrayList();
-    private final CoalescingLoader<List<ImageRow.Data>> loader;
-    private Runnable unsubscribe = () -> { };
-    private EngineSession session;
 
     public ImagesViewModel(BackgroundExecutor background, Notifier notifier, CredentialStore credentials) {
+        super(background, notifier, "images", (rows, data) -> RowMerge.merge(rows, data, ImageRow.Data::key,
+                ImageRow::key, ImageRow::new, ImageRow::update));
         this.background = background;
         this.notifier = notifier;
         this.credentials = credentials;
-        this.loader = new CoalescingLoader<>(background, "List images",
-                data -> RowMerge.merge(rows, data, ImageRow.Data::key, ImageRow::key, ImageRow::new, ImageRow::update),
-                e -> notifier.error("Listing images", e));
-    }
-
-    public ObservableList<ImageRow> rows() {
-        return rows;
     }
 
     @Override
-    public void show(EngineSession newSession) {
-        unsubscribe.run();
-        if (session != newSession) {
-            rows.clear();
-        }
-        session = newSession;
-        EngineClient client = newSession.client();
-        unsubscribe = newSession.events().subscribe(batch -> {
-            if (EngineChanges.anyAction(batch, "image", IMAGE_ACTIONS)
-                    || EngineChanges.anyAction(batch, "container", CONTAINER_ACTIONS)) {
-                loader.reload();
-            }
-        });
-        loader.load(() -> fetch(client));
+    protected boolean changes(List<EventMessage> batch) {
+        return EngineChanges.anyAction(batch, "image", IMAGE_ACTIONS)
+                || EngineChanges.anyAction(batch, "container", CONTAINER_ACTIONS);
     }
 
     @Override
-    public void hide() {
-        unsubscribe.run();
-        unsubscribe = () -> { };
-        loader.stop();
-    }
-
-    static List<ImageRow.Data> fetch(EngineClient client) {
+    protected List<ImageRow.Data> fetch(EngineClient client) {
         List<ImageSummary> images = client.images().list();
         Map<String, List<String>> users = new HashMap<>();
         for (ContainerSummary c : client.containers().list(ListContainersParams.includingStopped())) {
@@ -192,7 +164,7 @@ public final class ImagesViewModel implements PageModel {
         EngineClient client = client();
         // the report lists deleted layers alongside deleted images: count only what the table showed as images
         Set<String> listed = new java.util.HashSet<>();
-        rows.forEach(r -> listed.add(r.imageId()));
+        rows().forEach(r -> listed.add(r.imageId()));
         return Outcome.of(background.submit(allUnused ? "Prune unused images" : "Prune dangling images",
                         () -> client.images().prune(Filters.of("dangling", allUnused ? "false" : "true"))))
                 .onSuccess(r -> {
@@ -265,6 +237,7 @@ public final class ImagesViewModel implements PageModel {
     }
 
     private EngineClient client() {
+        EngineSession session = session();
         if (session == null) {
             throw new IllegalStateException("no engine is shown");
         }

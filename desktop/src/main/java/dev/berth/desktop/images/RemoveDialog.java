@@ -36,6 +36,9 @@ final class RemoveDialog {
         Button remove = Dialogs.confirm(dialog, "Remove", "remove-confirm", error,
                 () -> model.remove(row, force.isSelected()));
         remove.getStyleClass().add(Styles.DANGER);
+        // like removing containers: Enter right after Delete cancels; removing takes Tab to the button, or a click
+        remove.setDefaultButton(false);
+        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
     }
 
     void show() {

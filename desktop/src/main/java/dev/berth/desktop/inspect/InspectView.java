@@ -3,6 +3,7 @@ package dev.berth.desktop.inspect;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.desktop.fx.Rows;
 import dev.berth.icons.AppIcon;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ final class InspectView {
         HBox bar = new HBox(6, modes, search, previous, next, matches, expand, collapse, spacer, copy, refresh);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
-        return bar;
+        return Rows.keepLabelsWhole(bar);
     }
 
     private Node content() {

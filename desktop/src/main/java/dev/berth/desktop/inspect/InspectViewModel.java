@@ -1,6 +1,7 @@
 package dev.berth.desktop.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.desktop.containers.ContainerDetailModel;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
@@ -18,7 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * The Inspect tab's state: the engine's whole inspect answer as a JSON tree and as text. Reloads when the
  * container's state changes (start, stop, rename, …), so what is shown is never stale.
  */
-public final class InspectViewModel {
+public final class InspectViewModel implements ContainerDetailModel {
 
     /** Events after which the inspect answer differs. */
     private static final Set<String> CHANGES = Set.of("start", "die", "stop", "kill", "pause", "unpause", "restart",

@@ -1,49 +1,25 @@
 package dev.berth.desktop.logs;
 
-import dev.berth.desktop.containers.ContainerDetailTab;
-import dev.berth.desktop.engines.EngineSession;
+import dev.berth.desktop.containers.ModelDetailTab;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
-import javafx.scene.Node;
 
 /** The Logs tab of a container's detail view. */
-public final class LogsTab implements ContainerDetailTab {
+public final class LogsTab extends ModelDetailTab<LogsViewModel> {
 
-    private final LogsViewModel model;
     private final LogsView view;
 
     public LogsTab(BackgroundExecutor background, Notifier notifier) {
-        this.model = new LogsViewModel(background, notifier);
-        this.view = new LogsView(model);
+        this(new LogsViewModel(background, notifier));
     }
 
-    @Override
-    public String id() {
-        return "logs";
+    private LogsTab(LogsViewModel model) {
+        this(model, new LogsView(model));
     }
 
-    @Override
-    public String title() {
-        return "Logs";
-    }
-
-    @Override
-    public Node view() {
-        return view.node();
-    }
-
-    @Override
-    public void open(EngineSession session, String containerId) {
-        model.open(session, containerId);
-    }
-
-    @Override
-    public void close() {
-        model.close();
-    }
-
-    LogsViewModel model() {
-        return model;
+    private LogsTab(LogsViewModel model, LogsView view) {
+        super("logs", "Logs", model, view.node());
+        this.view = view;
     }
 
     LogsView logsView() {

@@ -2,6 +2,7 @@ package dev.berth.desktop.logs;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.fx.Rows;
 import dev.berth.icons.AppIcon;
 import java.io.File;
 import java.util.List;
@@ -167,7 +168,7 @@ final class LogsView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("logs-toolbar");
-        return bar;
+        return Rows.keepLabelsWhole(bar);
     }
 
     private void showTail() {

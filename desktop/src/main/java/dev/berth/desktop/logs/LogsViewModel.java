@@ -1,5 +1,6 @@
 package dev.berth.desktop.logs;
 
+import dev.berth.desktop.containers.ContainerDetailModel;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
@@ -34,7 +35,7 @@ import javafx.collections.ObservableList;
  * State and commands of the Logs tab: the capped line buffer fed in batches from a {@link LogFollower}, the follow /
  * tail / timestamps / wrap settings, search matches, copy and save. FX thread only, except where noted.
  */
-public final class LogsViewModel {
+public final class LogsViewModel implements ContainerDetailModel {
 
     static final int CAPACITY = 50_000;
     static final int DEFAULT_TAIL = 500;

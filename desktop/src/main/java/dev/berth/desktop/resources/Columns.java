@@ -11,6 +11,8 @@ import javafx.scene.control.TableView;
 /** Column builders, so every table formats and sorts the same way. */
 public final class Columns {
 
+    private static final double MIN_WIDTH = 80;
+
     private Columns() {
     }
 
@@ -19,6 +21,7 @@ public final class Columns {
         TableColumn<R, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> value.apply(c.getValue()));
         column.setPrefWidth(prefWidth);
+        column.setMinWidth(Math.min(prefWidth, MIN_WIDTH)); // a short column keeps its heading when space is short
         return column;
     }
 
@@ -27,6 +30,7 @@ public final class Columns {
                                                                  Function<N, String> format, double prefWidth) {
         TableColumn<R, N> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> value.apply(c.getValue()));
+        column.setMinWidth(Math.min(prefWidth, MIN_WIDTH));
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(N item, boolean empty) {

@@ -3,6 +3,7 @@ package dev.berth.desktop.resources;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.shell.PaletteCommand;
+import dev.berth.desktop.shell.Searchable;
 import dev.berth.icons.AppIcon;
 import java.util.List;
 import java.util.function.Supplier;
@@ -60,6 +61,18 @@ public final class ModelPage implements Page {
     @Override
     public void hide() {
         model.hide();
+    }
+
+    @Override
+    public void focusSearch() {
+        if (view instanceof Searchable searchable) {
+            searchable.focusSearch();
+        }
+    }
+
+    @Override
+    public void refresh() {
+        model.refresh();
     }
 
     @Override

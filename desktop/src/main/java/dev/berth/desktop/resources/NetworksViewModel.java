@@ -1,6 +1,5 @@
 package dev.berth.desktop.resources;
 
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.remote.client.EngineClient;
@@ -8,57 +7,34 @@ import dev.berth.remote.containers.ContainerSummary;
 import dev.berth.remote.containers.EndpointSettings;
 import dev.berth.remote.containers.ListContainersParams;
 import dev.berth.remote.networks.NetworkSummary;
+import dev.berth.remote.system.EventMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The engine's networks with how many containers each one has. The network list leaves out attachments, so they
  * are counted from the containers list instead of inspecting every network.
  */
-public final class NetworksViewModel implements PageModel {
-
-    private final ObservableList<NetworkRow> rows = FXCollections.observableArrayList();
-    private final CoalescingLoader<List<NetworkRow.Data>> loader;
-    private Runnable unsubscribe = () -> { };
-    private EngineSession shown;
+public final class NetworksViewModel extends ListPageModel<NetworkRow.Data, NetworkRow> {
 
     public NetworksViewModel(BackgroundExecutor background, Notifier notifier) {
-        this.loader = new CoalescingLoader<>(background, "List networks",
-                data -> RowMerge.merge(rows, data, d -> d.network().id(), NetworkRow::id, NetworkRow::new, NetworkRow::update),
-                e -> notifier.error("Listing networks", e));
-    }
-
-    public ObservableList<NetworkRow> rows() {
-        return rows;
+        super(background, notifier, "networks", (rows, data) -> RowMerge.merge(rows, data, d -> d.network().id(),
+                NetworkRow::id, NetworkRow::new, NetworkRow::update));
     }
 
     @Override
-    public void show(EngineSession session) {
-        unsubscribe.run();
-        if (shown != session) {
-            rows.clear();
-        }
-        shown = session;
-        EngineClient client = session.client();
-        unsubscribe = session.events().subscribe(batch -> {
-            if (EngineChanges.any(batch, "network")) {
-                loader.reload();
-            }
-        });
-        loader.load(() -> fetch(client));
+    protected boolean changes(List<EventMessage> batch) {
+        return EngineChanges.any(batch, "network");
     }
 
     @Override
-    public void hide() {
-        unsubscribe.run();
-        unsubscribe = () -> { };
-        loader.stop();
+    protected Object inspect(EngineClient client, NetworkRow row) {
+        return client.networks().inspect(row.id());
     }
 
-    static List<NetworkRow.Data> fetch(EngineClient client) {
+    @Override
+    protected List<NetworkRow.Data> fetch(EngineClient client) {
         List<NetworkSummary> networks = client.networks().list();
         Map<String, Integer> attached = new HashMap<>();
         for (ContainerSummary c : client.containers().list(ListContainersParams.includingStopped())) {

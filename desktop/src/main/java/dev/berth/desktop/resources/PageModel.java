@@ -10,4 +10,8 @@ public interface PageModel {
 
     /** Stop listening and drop work in flight. FX thread. */
     void hide();
+
+    /** Ask the engine again now (F5). FX thread. */
+    default void refresh() {
+    }
 }

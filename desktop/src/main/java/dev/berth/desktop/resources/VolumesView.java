@@ -11,7 +11,7 @@ public final class VolumesView extends ResourceTableView<VolumeRow> {
         super("volumes", "Volumes", model.rows(), VolumeRow::searchText, "No volumes");
         TableColumn<VolumeRow, String> name = Columns.text("Name", VolumeRow::nameProperty, 240);
         table().getColumns().setAll(List.of(name,
-                Columns.text("Driver", VolumeRow::driverProperty, 80),
+                Columns.text("Driver", VolumeRow::driverProperty, 90),
                 Columns.text("Mountpoint", VolumeRow::mountpointProperty, 380),
                 Columns.text("In use by", VolumeRow::usedByProperty, 200),
                 Columns.number("Created", VolumeRow::createdProperty, s -> Formats.ago(s, Instant.now()), 160)));

@@ -1,64 +1,42 @@
 package dev.berth.desktop.resources;
 
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ContainerSummary;
 import dev.berth.remote.containers.ListContainersParams;
 import dev.berth.remote.containers.MountPoint;
+import dev.berth.remote.system.EventMessage;
 import dev.berth.remote.volumes.Volume;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import java.util.Set;
 
 /** The engine's volumes and which containers mount them (from the containers list, so no size scan is needed). */
-public final class VolumesViewModel implements PageModel {
+public final class VolumesViewModel extends ListPageModel<VolumeRow.Data, VolumeRow> {
 
-    private final ObservableList<VolumeRow> rows = FXCollections.observableArrayList();
-    private final CoalescingLoader<List<VolumeRow.Data>> loader;
-    private Runnable unsubscribe = () -> { };
-    private EngineSession shown;
+    private static final Set<String> CONTAINER_ACTIONS = Set.of("create", "destroy", "rename");
 
     public VolumesViewModel(BackgroundExecutor background, Notifier notifier) {
-        this.loader = new CoalescingLoader<>(background, "List volumes",
-                data -> RowMerge.merge(rows, data, d -> d.volume().name(), VolumeRow::name, VolumeRow::new, VolumeRow::update),
-                e -> notifier.error("Listing volumes", e));
-    }
-
-    public ObservableList<VolumeRow> rows() {
-        return rows;
+        super(background, notifier, "volumes", (rows, data) -> RowMerge.merge(rows, data, d -> d.volume().name(),
+                VolumeRow::name, VolumeRow::new, VolumeRow::update));
     }
 
     @Override
-    public void show(EngineSession session) {
-        unsubscribe.run();
-        if (shown != session) {
-            rows.clear();
-        }
-        shown = session;
-        EngineClient client = session.client();
-        unsubscribe = session.events().subscribe(batch -> {
-            // a container's removal is what frees a volume: "in use by" follows container events too
-            if (EngineChanges.any(batch, "volume")
-                    || EngineChanges.anyAction(batch, "container", java.util.Set.of("create", "destroy", "rename"))) {
-                loader.reload();
-            }
-        });
-        loader.load(() -> fetch(client));
+    protected boolean changes(List<EventMessage> batch) {
+        // a container's removal is what frees a volume: "in use by" follows container events too
+        return EngineChanges.any(batch, "volume") || EngineChanges.anyAction(batch, "container", CONTAINER_ACTIONS);
     }
 
     @Override
-    public void hide() {
-        unsubscribe.run();
-        unsubscribe = () -> { };
-        loader.stop();
+    protected Object inspect(EngineClient client, VolumeRow row) {
+        return client.volumes().inspect(row.name());
     }
 
-    static List<VolumeRow.Data> fetch(EngineClient client) {
+    @Override
+    protected List<VolumeRow.Data> fetch(EngineClient client) {
         List<Volume> volumes = client.volumes().list().volumes();
         Map<String, List<String>> users = new HashMap<>();
         for (ContainerSummary c : client.containers().list(ListContainersParams.includingStopped())) {

@@ -143,8 +143,8 @@ public final class RunWizardModel {
     private final ObservableList<EnvVarRow> env = rows();
     private final ObservableList<PortMappingRow> ports = rows();
     private final BooleanProperty publishAll = new SimpleBooleanProperty(this, "publishAll", false);
-    private final ObservableList<VolumeMountRow> volumes = rows();
-    private final ObservableList<BindMountRow> binds = rows();
+    private final ObservableList<MountRow> volumes = rows();
+    private final ObservableList<MountRow> binds = rows();
     private final ObservableList<TmpfsMountRow> tmpfs = rows();
     private final StringProperty network = new SimpleStringProperty(this, "network", DEFAULT_NETWORK);
     private final StringProperty networkAliases = new SimpleStringProperty(this, "networkAliases", "");
@@ -220,11 +220,11 @@ public final class RunWizardModel {
         return publishAll;
     }
 
-    public ObservableList<VolumeMountRow> volumes() {
+    public ObservableList<MountRow> volumes() {
         return volumes;
     }
 
-    public ObservableList<BindMountRow> binds() {
+    public ObservableList<MountRow> binds() {
         return binds;
     }
 
@@ -512,17 +512,18 @@ public final class RunWizardModel {
         }
     }
 
-    private String volumeProblem(VolumeMountRow row, Map<String, String> mounted) {
-        if (row.volume().isEmpty()) {
+    private String volumeProblem(MountRow row, Map<String, String> mounted) {
+        String volume = row.source();
+        if (volume.isEmpty()) {
             return "enter a volume name";
         }
-        if (!NAME.matcher(row.volume()).matches()) {
-            return "\"" + row.volume() + "\" is not a valid volume name: " + NAME_RULE;
+        if (!NAME.matcher(volume).matches()) {
+            return "\"" + volume + "\" is not a valid volume name: " + NAME_RULE;
         }
-        return targetProblem(row.target(), "volume " + row.volume(), mounted);
+        return targetProblem(row.target(), "volume " + volume, mounted);
     }
 
-    private String bindProblem(BindMountRow row, Map<String, String> mounted) {
+    private String bindProblem(MountRow row, Map<String, String> mounted) {
         String source = row.source();
         if (source.isEmpty()) {
             return "enter the host path to mount";
@@ -807,7 +808,7 @@ public final class RunWizardModel {
         }
         lines.add(new SummaryLine("Ports", published.isEmpty() ? "none published" : String.join(", ", published)));
         List<String> storage = new ArrayList<>();
-        nonBlank(volumes).forEach(r -> storage.add("volume " + r.volume() + " at " + r.target() + (r.readOnly() ? " (read-only)" : "")));
+        nonBlank(volumes).forEach(r -> storage.add("volume " + r.source() + " at " + r.target() + (r.readOnly() ? " (read-only)" : "")));
         nonBlank(binds).forEach(r -> storage.add(r.source() + " at " + r.target() + (r.readOnly() ? " (read-only)" : "")));
         nonBlank(tmpfs).forEach(r -> storage.add("tmpfs at " + r.target() + (r.options().isEmpty() ? "" : " (" + r.options() + ")")));
         lines.add(new SummaryLine("Storage", storage.isEmpty() ? "only the container's own filesystem" : String.join(", ", storage)));
@@ -871,12 +872,8 @@ public final class RunWizardModel {
 
     private List<String> bindSpecs() {
         List<String> specs = new ArrayList<>();
-        for (VolumeMountRow row : nonBlank(volumes)) {
-            specs.add(row.volume() + ":" + row.target() + (row.readOnly() ? ":ro" : ""));
-        }
-        for (BindMountRow row : nonBlank(binds)) {
-            specs.add(row.source() + ":" + row.target() + (row.readOnly() ? ":ro" : ""));
-        }
+        nonBlank(volumes).forEach(row -> specs.add(row.spec()));
+        nonBlank(binds).forEach(row -> specs.add(row.spec()));
         return specs;
     }
 

@@ -16,7 +16,7 @@ import javafx.stage.DirectoryChooser;
 /** Step 4: named volumes, bind mounts and tmpfs mounts. */
 final class StorageStepPage extends VBox implements StepPage {
 
-    private final RowsEditor<VolumeMountRow> volumes;
+    private final RowsEditor<MountRow> volumes;
 
     StorageStepPage(RunWizardViewModel vm) {
         super(20);
@@ -24,14 +24,14 @@ final class StorageStepPage extends VBox implements StepPage {
         volumes = new RowsEditor<>("run-volume", "Add volume", "No named volumes. A new name creates the volume.",
                 List.of(new RowsEditor.Column("Volume", 220), new RowsEditor.Column("Path in the container", -1),
                         new RowsEditor.Column("", 100)),
-                model.volumes(), VolumeMountRow::new, (row, i) -> List.of(
+                model.volumes(), MountRow::new, (row, i) -> List.of(
                         volumeName(row, i, vm.volumeSuggestions()),
                         Forms.text("run-volume-target-" + i, row.targetProperty(), "/data"),
                         Forms.check("run-volume-readonly-" + i, "read-only", row.readOnlyProperty())));
-        RowsEditor<BindMountRow> binds = new RowsEditor<>("run-bind", "Add bind mount", "No host folders mounted.",
+        RowsEditor<MountRow> binds = new RowsEditor<>("run-bind", "Add bind mount", "No host folders mounted.",
                 List.of(new RowsEditor.Column("Host path", 340), new RowsEditor.Column("Path in the container", -1),
                         new RowsEditor.Column("", 100)),
-                model.binds(), BindMountRow::new, (row, i) -> List.of(
+                model.binds(), MountRow::new, (row, i) -> List.of(
                         hostPath(row, i),
                         Forms.text("run-bind-target-" + i, row.targetProperty(), "/app/config"),
                         Forms.check("run-bind-readonly-" + i, "read-only", row.readOnlyProperty())));
@@ -49,16 +49,16 @@ final class StorageStepPage extends VBox implements StepPage {
                 Forms.section("Tmpfs (in memory, gone when the container stops)", tmpfs));
     }
 
-    private static Node volumeName(VolumeMountRow row, int i, ObservableList<String> suggestions) {
+    private static Node volumeName(MountRow row, int i, ObservableList<String> suggestions) {
         ComboBox<String> name = new ComboBox<>(suggestions);
         name.setId("run-volume-name-" + i);
         name.setEditable(true);
         name.setPromptText("volume name");
-        name.getEditor().textProperty().bindBidirectional(row.volumeProperty());
+        name.getEditor().textProperty().bindBidirectional(row.sourceProperty());
         return name;
     }
 
-    private static Node hostPath(BindMountRow row, int i) {
+    private static Node hostPath(MountRow row, int i) {
         TextField path = Forms.text("run-bind-source-" + i, row.sourceProperty(), "/home/me/site");
         HBox.setHgrow(path, Priority.ALWAYS);
         Button browse = new Button(null, AppIcon.BROWSE.node(16));

@@ -18,8 +18,8 @@ import javafx.stage.StageStyle;
 import javafx.stage.Window;
 
 /**
- * Ctrl+K: every action by name. Type to narrow (all words must match, in any order), arrows to choose, Enter to run,
- * Escape to close.
+ * Ctrl+K: every action by name, with its shortcut. Type to narrow (all words must match, in any order, in the title,
+ * the category or the shortcut), arrows to choose, Enter to run, Escape to close.
  */
 public final class CommandPalette {
 
@@ -36,8 +36,12 @@ public final class CommandPalette {
         search.setPromptText("Type a command…");
         ListView<PaletteCommand> list = new ListView<>(shown);
         list.setId("palette-list");
-        list.setPrefSize(520, 320);
+        list.setPrefSize(560, 340);
         list.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // as wide as the list: the shortcut and category line up on the right
+            }
+
             @Override
             protected void updateItem(PaletteCommand c, boolean empty) {
                 super.updateItem(c, empty);
@@ -45,18 +49,31 @@ public final class CommandPalette {
                     setText(null);
                     setGraphic(null);
                 } else {
+                    Label title = new Label(c.title());
+                    title.setMinWidth(0);
                     Label category = new Label(c.category());
                     category.getStyleClass().add("engine-detail");
-                    setText(c.title());
-                    setGraphic(category);
-                    setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+                    category.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    Label key = new Label(c.shortcutText());
+                    key.getStyleClass().add("palette-shortcut");
+                    key.setVisible(!c.shortcutText().isEmpty());
+                    key.setManaged(key.isVisible());
+                    key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                    javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+                    javafx.scene.layout.HBox.setHgrow(grow, javafx.scene.layout.Priority.ALWAYS);
+                    javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(8, title, grow, key, category);
+                    line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                    line.prefWidthProperty().bind(widthProperty().subtract(snappedLeftInset() + snappedRightInset() + 2));
+                    setText(null);
+                    setGraphic(line);
+                    setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
                 }
             }
         });
         search.textProperty().addListener((obs, old, text) -> {
             String[] words = text.toLowerCase(Locale.ROOT).trim().split("\\s+");
             shown.setPredicate(c -> {
-                String hay = (c.title() + " " + c.category()).toLowerCase(Locale.ROOT);
+                String hay = (c.title() + " " + c.category() + " " + c.shortcutText()).toLowerCase(Locale.ROOT);
                 for (String w : words) {
                     if (!hay.contains(w)) {
                         return false;

@@ -9,19 +9,18 @@ import dev.berth.desktop.theme.ThemeService;
 import dev.berth.icons.AppIcon;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.control.Button;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.geometry.Insets;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -39,11 +38,14 @@ public final class MainWindow extends BorderPane {
     private Runnable statusSubscription = () -> { };
     private final ThemeService theme;
     private final CommandPalette palette = new CommandPalette(this::commands);
+    private final List<PaletteCommand> appCommands;
 
+    /** @param appCommands actions of the whole app (e.g. "Run a container…"), offered on every page */
     public MainWindow(EnginesViewModel engines, BackgroundExecutor background, Notifier notifier, ThemeService theme,
-                      List<Page> pages) {
+                      List<Page> pages, List<PaletteCommand> appCommands) {
         this.engines = engines;
         this.theme = theme;
+        this.appCommands = appCommands;
         setId("main-window");
         this.noEngine = new NoEngineView(engines.placesLookedAt());
         navigation = new ListView<>();
@@ -65,8 +67,10 @@ public final class MainWindow extends BorderPane {
         navHeading.getStyleClass().add("sidebar-heading");
         ToggleButton dark = new ToggleButton("Dark theme", AppIcon.THEME.node(16));
         dark.setId("theme-toggle");
+        dark.setTooltip(Shortcuts.tooltip("Switch between the light and the dark theme", Shortcuts.DARK_THEME));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
-        Button commandsButton = new Button("Commands  Ctrl+K");
+        Button commandsButton = new Button("Commands  " + Shortcuts.text(Shortcuts.PALETTE));
+        commandsButton.setTooltip(new Tooltip("Every action by name, with its shortcut"));
         commandsButton.setId("open-palette");
         commandsButton.setOnAction(e -> openPalette());
         Region grow = new Region();
@@ -83,11 +87,14 @@ public final class MainWindow extends BorderPane {
 
         navigation.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showPage());
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (PALETTE_KEY.match(e)) {
+            if (Shortcuts.PALETTE.match(e)) {
                 e.consume();
                 openPalette();
             }
         });
+        // a handler, not a filter: a focused control that uses the key itself (a text field's Ctrl+C, the logs'
+        // own Ctrl+F, the terminal) keeps it
+        addEventHandler(KeyEvent.KEY_PRESSED, this::runShortcut);
         engines.sessionProperty().addListener((obs, old, now) -> {
             statusSubscription.run();
             statusSubscription = now == null ? () -> { } : now.events().subscribe(batch -> {
@@ -101,25 +108,59 @@ public final class MainWindow extends BorderPane {
                 .ifPresent(p -> navigation.getSelectionModel().select(p));
     }
 
-    private static final KeyCombination PALETTE_KEY = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
-
     public void openPalette() {
         palette.open(getScene() == null ? null : getScene().getWindow());
     }
 
-    /** Everything the palette offers now: pages, engines, app actions, and the visible page's own commands. */
+    /**
+     * Everything the palette offers now: the visible page's own commands first, then the app's, navigation, engines
+     * and appearance. Where a page gives a shortcut a meaning of its own (Ctrl+N on Images runs the selected image),
+     * the app-wide command with that shortcut is left out.
+     */
     List<PaletteCommand> commands() {
         List<PaletteCommand> all = new ArrayList<>();
-        navigation.getItems().forEach(p -> all.add(new PaletteCommand("Go to " + p.title(), "Navigate",
-                () -> navigation.getSelectionModel().select(p))));
+        if (visible != null) {
+            all.addAll(visible.commands());
+            Page page = visible;
+            all.add(new PaletteCommand("Search " + page.title().toLowerCase(java.util.Locale.ROOT), page.title(),
+                    Shortcuts.FIND, page::focusSearch));
+            all.add(new PaletteCommand("Refresh " + page.title().toLowerCase(java.util.Locale.ROOT), page.title(),
+                    Shortcuts.REFRESH, page::refresh));
+        }
+        all.addAll(appCommands);
+        List<Page> pages = navigation.getItems();
+        for (int i = 0; i < pages.size(); i++) {
+            Page p = pages.get(i);
+            all.add(new PaletteCommand("Go to " + p.title(), "Navigate",
+                    i < Shortcuts.PAGES.size() ? Shortcuts.PAGES.get(i) : null,
+                    () -> navigation.getSelectionModel().select(p)));
+        }
         engines.engines().forEach(e -> all.add(new PaletteCommand("Switch to engine " + e.name(), "Engines",
                 () -> engines.selectedProperty().set(e))));
         all.add(new PaletteCommand("Refresh engines", "Engines", engines::refreshStatuses));
-        all.add(new PaletteCommand("Toggle dark theme", "Appearance", theme::toggle));
-        if (visible != null) {
-            all.addAll(visible.commands());
+        all.add(new PaletteCommand("Toggle dark theme", "Appearance", Shortcuts.DARK_THEME, theme::toggle));
+        List<PaletteCommand> unique = new ArrayList<>();
+        List<KeyCombination> taken = new ArrayList<>();
+        for (PaletteCommand c : all) {
+            if (c.shortcut() == null || !taken.contains(c.shortcut())) {
+                unique.add(c);
+                if (c.shortcut() != null) {
+                    taken.add(c.shortcut());
+                }
+            }
         }
-        return all;
+        return unique;
+    }
+
+    /** Runs the command whose window-wide shortcut this is, if nothing focused used the key. */
+    private void runShortcut(KeyEvent e) {
+        for (PaletteCommand c : commands()) {
+            if (c.shortcut() != null && Shortcuts.isWindowWide(c.shortcut()) && c.shortcut().match(e)) {
+                e.consume();
+                c.action().run();
+                return;
+            }
+        }
     }
 
     /** Selects the page with this id (navigation, command palette, tests). */

@@ -27,7 +27,18 @@ public interface Page {
     /** The page is no longer visible: stop streams, drop listeners. */
     void hide();
 
-    /** The page's actions for the command palette while it is visible (e.g. "Pull image…"). */
+    /** Ctrl+F: puts the focus in the page's search field. */
+    default void focusSearch() {
+    }
+
+    /** F5: asks the engine again for what the page shows. */
+    default void refresh() {
+    }
+
+    /**
+     * The page's actions for the command palette while it is visible (e.g. "Pull image…"), with their shortcuts:
+     * the main window runs a command when its shortcut is pressed on this page.
+     */
     default java.util.List<PaletteCommand> commands() {
         return java.util.List.of();
     }

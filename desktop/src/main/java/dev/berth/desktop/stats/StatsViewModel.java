@@ -1,5 +1,6 @@
 package dev.berth.desktop.stats;
 
+import dev.berth.desktop.containers.ContainerDetailModel;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
@@ -25,7 +26,7 @@ import javafx.collections.ObservableList;
  * into rates and handed to the FX thread in batches, the last {@value #WINDOW} kept for the charts. The stream is
  * opened when the container starts and dropped when it stops, following the engine's events.
  */
-public final class StatsViewModel {
+public final class StatsViewModel implements ContainerDetailModel {
 
     static final int WINDOW = 120;
     private static final Duration BATCH_PERIOD = Duration.ofMillis(250);

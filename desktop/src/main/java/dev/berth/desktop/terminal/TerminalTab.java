@@ -1,50 +1,32 @@
 package dev.berth.desktop.terminal;
 
-import dev.berth.desktop.containers.ContainerDetailTab;
-import dev.berth.desktop.engines.EngineSession;
+import dev.berth.desktop.containers.ModelDetailTab;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Notifier;
-import javafx.scene.Node;
 
 /** The Terminal tab of a container's detail view: a shell exec'd in the container, or an attach to its main process. */
-public final class TerminalTab implements ContainerDetailTab {
+public final class TerminalTab extends ModelDetailTab<TerminalViewModel> {
 
-    private final TerminalViewModel model;
     private final TerminalView view;
 
     public TerminalTab(BackgroundExecutor background, Notifier notifier) {
-        this.model = new TerminalViewModel(background, notifier);
-        this.view = new TerminalView(model);
+        this(new TerminalViewModel(background, notifier));
     }
 
-    @Override
-    public String id() {
-        return "terminal";
+    private TerminalTab(TerminalViewModel model) {
+        this(model, new TerminalView(model));
     }
 
-    @Override
-    public String title() {
-        return "Terminal";
+    private TerminalTab(TerminalViewModel model, TerminalView view) {
+        super("terminal", "Terminal", model, view.node());
+        this.view = view;
     }
 
-    @Override
-    public Node view() {
-        return view.node();
-    }
-
-    @Override
-    public void open(EngineSession session, String containerId) {
-        model.open(session, containerId);
-    }
-
+    /** Ends the session, then disposes of the emulator once the shell was asked to exit. */
     @Override
     public void close() {
-        model.close(() -> FxThread.run(view::dispose));
-    }
-
-    TerminalViewModel model() {
-        return model;
+        model().close(() -> FxThread.run(view::dispose));
     }
 
     /** The text on the emulator's screen (empty before the first session); for tests and diagnostics. */

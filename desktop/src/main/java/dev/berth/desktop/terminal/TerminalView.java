@@ -1,5 +1,6 @@
 package dev.berth.desktop.terminal;
 
+import dev.berth.desktop.fx.Rows;
 import dev.berth.icons.AppIcon;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -98,6 +99,7 @@ final class TerminalView {
         HBox toolbar = new HBox(8, shellLabel, shell, connect, disconnect, new Separator(Orientation.VERTICAL), attach);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.setPadding(new Insets(6, 8, 6, 8));
+        Rows.keepLabelsWhole(toolbar);
         VBox top = new VBox(toolbar, attachHint);
         top.getStyleClass().add("terminal-toolbar");
 

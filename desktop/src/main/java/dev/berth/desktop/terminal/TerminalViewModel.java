@@ -1,5 +1,6 @@
 package dev.berth.desktop.terminal;
 
+import dev.berth.desktop.containers.ContainerDetailModel;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.FxThread;
@@ -33,7 +34,7 @@ import javafx.collections.ObservableList;
  * session and how the last one ended. One session at a time; each new session is a new {@link EngineTtyConnector}
  * (the view makes a fresh emulator for it). FX thread only, except where noted.
  */
-public final class TerminalViewModel {
+public final class TerminalViewModel implements ContainerDetailModel {
 
     /** Where the terminal is in its life. */
     public enum Phase { IDLE, CONNECTING, CONNECTED, ENDED }
@@ -264,6 +265,12 @@ public final class TerminalViewModel {
     public void useSh(int columns, int rows) {
         command.set("sh");
         connectShell(columns, rows);
+    }
+
+    /** Stops following the container and ends the session. */
+    @Override
+    public void close() {
+        close(() -> { });
     }
 
     /**

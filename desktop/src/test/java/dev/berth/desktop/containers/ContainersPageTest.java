@@ -8,7 +8,9 @@ import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
+import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.TestEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 class ContainersPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Dockerd DOCKERD = Dockerd.shared();
+    private static final TestEngine DOCKERD = TestEngines.current();
     private static String early;
 
     private final String prefix = "berth-ui-" + UUID.randomUUID().toString().substring(0, 8);

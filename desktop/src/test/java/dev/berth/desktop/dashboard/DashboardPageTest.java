@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.desktop.resources.UiSteps;
 import dev.berth.desktop.testing.DesktopFixture;
+import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.TestEngine;
 import java.util.UUID;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -22,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DashboardPageTest {
 
-    private static final Dockerd DOCKERD = Dockerd.shared();
+    private static final TestEngine DOCKERD = TestEngines.current();
 
     private final String container = "berth-ui-dash-" + UUID.randomUUID().toString().substring(0, 8);
     private DesktopFixture app;
@@ -44,8 +46,12 @@ class DashboardPageTest {
         UiSteps.open(robot, "dashboard", "dashboard-events");
         Label version = DesktopFixture.await(UiSteps.WAIT,
                 () -> robot.lookup("#dashboard-version").tryQueryAs(Label.class).orElse(null));
-        DesktopFixture.await(UiSteps.WAIT, () -> version.getText().contains("20.10"));
-        assertTrue(version.getText().contains("API 1.41"), version.getText());
+        String engineVersion = DOCKERD.docker("version", "--format", "{{.Server.Version}}")
+                .requireSuccess("docker version").stdout().strip();
+        String api = DOCKERD.docker("version", "--format", "{{.Server.APIVersion}}")
+                .requireSuccess("docker version").stdout().strip();
+        DesktopFixture.await(UiSteps.WAIT, () -> version.getText().contains(engineVersion));
+        assertTrue(version.getText().contains("API " + api), version.getText());
         String root = DOCKERD.docker("info", "--format", "{{.DockerRootDir}}").requireSuccess("docker info").stdout().strip();
         assertEquals(root, robot.lookup("#dashboard-root").queryAs(Label.class).getText());
         String cpus = DOCKERD.docker("info", "--format", "{{.NCPU}}").requireSuccess("docker info").stdout().strip();

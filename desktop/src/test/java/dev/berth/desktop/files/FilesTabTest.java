@@ -1,10 +1,6 @@
 package dev.berth.desktop.files;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.testing.Dockerd;
@@ -13,13 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -32,6 +25,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The files tab against the real test dockerd: browse, upload, download, on running and stopped containers. */
 @ExtendWith(ApplicationExtension.class)
@@ -46,7 +42,6 @@ class FilesTabTest {
     private Stage stage;
     private FilesTab tab;
     private final PresetChooser chooser = new PresetChooser();
-    private final List<String> containers = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -60,43 +55,14 @@ class FilesTabTest {
             if (tab != null) {
                 WaitForAsyncUtils.asyncFx(tab::close).get();
             }
-            WaitForAsyncUtils.asyncFx(stage::hide).get();
-            WaitForAsyncUtils.waitForFxEvents();
         } finally {
-            try {
-                removeContainers();
-            } finally {
-                app.close();
-            }
+            app.tearDown();
         }
-    }
-
-    /**
-     * Removes the test's containers and waits until the app has seen them go: an engine event still on its way in
-     * when the app closes would reach a closed background pool.
-     */
-    private void removeContainers() {
-        if (containers.isEmpty()) {
-            return;
-        }
-        Set<String> gone = ConcurrentHashMap.newKeySet();
-        Runnable unsubscribe = app.awaitSession().events().subscribe(batch -> batch.stream()
-                .filter(e -> "destroy".equals(e.action()) && e.actor() != null)
-                .forEach(e -> gone.add(e.actor().attribute("name"))));
-        try {
-            for (String name : containers) {
-                app.dockerd().docker("rm", "-f", name);
-            }
-            DesktopFixture.await(PATIENCE, () -> gone.containsAll(containers));
-        } finally {
-            unsubscribe.run();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
     void uploadedFolderIsListedAndDownloadsByteForByte(FxRobot robot) throws IOException {
-        String name = container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
+        String name = app.container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
         String folder = "berth-ui-up-" + UUID.randomUUID().toString().substring(0, 6);
         Path upload = Files.createDirectories(temp.resolve("local").resolve(folder));
         byte[] text = "hello from the host\n".getBytes(StandardCharsets.UTF_8);
@@ -142,7 +108,7 @@ class FilesTabTest {
 
     @Test
     void stoppedContainerIsBrowsedThroughTheArchive(FxRobot robot) {
-        String name = container("run", Dockerd.BUSYBOX, "sh", "-c",
+        String name = app.container("run", Dockerd.BUSYBOX, "sh", "-c",
                 "mkdir -p /data/sub && printf abc > /data/note.txt && chmod 640 /data/note.txt"
                         + " && ln -s note.txt /data/link && ln -s sub /data/sublink");
         assertEquals("exited", app.dockerd().docker("inspect", "-f", "{{.State.Status}}", name).stdout().strip());
@@ -172,14 +138,7 @@ class FilesTabTest {
     }
 
     private void openTab(String container) {
-        EngineSession session = app.awaitSession();
-        tab = new FilesTab(app.context().background(), app.context().notifier(), chooser);
-        FilesTab opened = tab;
-        WaitForAsyncUtils.asyncFx(() -> {
-            stage.getScene().setRoot((javafx.scene.Parent) opened.view());
-            opened.open(session, container);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        tab = app.host(() -> new FilesTab(app.context().background(), app.context().notifier(), chooser), container);
     }
 
     /** Waits until the table shows a cell with this text: rows are in the model a layout pulse before they are drawn. */
@@ -226,16 +185,6 @@ class FilesTabTest {
         }
         assertTrue(app.context().notifier().notices().stream().noneMatch(n -> n.kind() == Notifier.Kind.ERROR
                 && (n.text().startsWith("Upload") || n.text().startsWith("Download"))), app.context().notifier().notices().toString());
-    }
-
-    private String container(String... runArgs) {
-        String name = "berth-ui-" + UUID.randomUUID().toString().substring(0, 8);
-        containers.add(name);
-        List<String> args = new ArrayList<>(List.of(runArgs));
-        args.add(1, "--name");
-        args.add(2, name);
-        app.dockerd().docker(args.toArray(String[]::new)).requireSuccess(String.join(" ", args));
-        return name;
     }
 
     /** Hands out the paths a test set instead of opening native dialogs. */

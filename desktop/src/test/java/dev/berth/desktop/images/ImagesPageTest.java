@@ -10,7 +10,9 @@ import dev.berth.desktop.resources.UiSteps;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
+import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +36,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ImagesPageTest {
 
-    private static final Dockerd DOCKERD = Dockerd.shared();
+    private static final TestEngine DOCKERD = TestEngines.current();
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 6);
     private final List<String> images = new ArrayList<>();

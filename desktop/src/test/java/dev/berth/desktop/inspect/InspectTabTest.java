@@ -1,16 +1,12 @@
 package dev.berth.desktop.inspect;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.testing.Dockerd;
 import java.time.Duration;
 import java.util.UUID;
-import javafx.scene.Parent;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -23,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class InspectTabTest {
@@ -55,12 +53,8 @@ class InspectTabTest {
         String marker = "BERTH_MARKER=" + UUID.randomUUID().toString().substring(0, 8);
         container = app.dockerd().docker("run", "-d", "--name", "berth-ui-" + UUID.randomUUID().toString().substring(0, 8),
                 "-e", marker, Dockerd.BUSYBOX, "sleep", "600").requireSuccess("run").stdout().trim();
-        EngineSession session = app.awaitSession();
-        robot.interact(() -> {
-            tab = new InspectTab(app.context().background(), app.context().notifier());
-            stage.getScene().setRoot((Parent) tab.view());
-            tab.open(session, container.substring(0, 12));
-        });
+        tab = app.host(() -> new InspectTab(app.context().background(), app.context().notifier()),
+                container.substring(0, 12));
 
         @SuppressWarnings("unchecked")
         TreeView<JsonEntry> tree = robot.lookup("#inspect-tree").queryAs(TreeView.class);

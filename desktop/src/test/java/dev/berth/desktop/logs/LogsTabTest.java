@@ -1,11 +1,6 @@
 package dev.berth.desktop.logs;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.testing.Dockerd;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +13,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.Clipboard;
@@ -33,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class LogsTabTest {
@@ -227,12 +225,7 @@ class LogsTabTest {
     }
 
     private void open(FxRobot robot, String id) {
-        EngineSession session = app.awaitSession();
-        robot.interact(() -> {
-            tab = new LogsTab(app.context().background(), app.context().notifier());
-            stage.getScene().setRoot((Parent) tab.view());
-            tab.open(session, id);
-        });
+        tab = app.host(() -> new LogsTab(app.context().background(), app.context().notifier()), id);
     }
 
     private List<String> texts() {

@@ -8,7 +8,9 @@ import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ContainerCreateRequest;
 import dev.berth.remote.images.ProgressMessage;
+import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.TestEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Finish's engine work on the real test dockerd: pull if missing, create, start, and clean up a failed start. */
 class ContainerLauncherTest {
 
-    private final Dockerd dockerd = Dockerd.shared();
+    private final TestEngine dockerd = TestEngines.current();
     private final EngineClient client = EngineClient.connect(dockerd.unixEndpoint());
     private final ContainerLauncher launcher = new ContainerLauncher(client);
     private final List<String> containers = new ArrayList<>();

@@ -1,10 +1,5 @@
 package dev.berth.desktop.run;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.desktop.run.PortMappingRow.Protocol;
 import dev.berth.desktop.run.RunWizardModel.Field;
@@ -20,6 +15,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunWizardModelTest {
 
@@ -139,16 +139,16 @@ class RunWizardModelTest {
     @Test
     void mountsNeedAbsoluteContainerPathsAndExistingHostPaths(@TempDir Path dir) {
         withImage();
-        VolumeMountRow volume = new VolumeMountRow("data", "data", false);
+        MountRow volume = new MountRow("data", "data", false);
         model.volumes().add(volume);
         assertEquals("the container path must be absolute (start with /)", volume.problem());
         volume.targetProperty().set("/data");
         assertEquals("", volume.problem());
-        volume.volumeProperty().set("my/vol");
+        volume.sourceProperty().set("my/vol");
         assertTrue(volume.problem().startsWith("\"my/vol\" is not a valid volume name"));
-        volume.volumeProperty().set("data");
+        volume.sourceProperty().set("data");
 
-        BindMountRow bind = new BindMountRow(dir.resolve("missing").toString(), "/site", true);
+        MountRow bind = new MountRow(dir.resolve("missing").toString(), "/site", true);
         model.binds().add(bind);
         assertEquals(dir.resolve("missing") + " does not exist on this machine", bind.problem());
         assertFalse(model.validProperty(Step.STORAGE).get());
@@ -286,8 +286,8 @@ class RunWizardModelTest {
         random.randomHostPortProperty().set(true);
         model.ports().add(random);
         model.publishAllProperty().set(true);
-        model.volumes().add(new VolumeMountRow("data", "/data", false));
-        model.binds().add(new BindMountRow(dir.toString(), "/site", true));
+        model.volumes().add(new MountRow("data", "/data", false));
+        model.binds().add(new MountRow(dir.toString(), "/site", true));
         model.tmpfs().add(new TmpfsMountRow("/run/cache", "size=64m"));
         model.networkProperty().set("backend");
         model.networkAliasesProperty().set("web, api");

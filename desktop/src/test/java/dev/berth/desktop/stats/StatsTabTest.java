@@ -1,17 +1,14 @@
 package dev.berth.desktop.stats;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.testing.DesktopFixture;
+import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -21,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @ExtendWith(ApplicationExtension.class)
 class StatsTabTest {
@@ -54,10 +53,16 @@ class StatsTabTest {
 
     @Test
     void showsLiveCpuMemoryWithItsLimitAndCharts(FxRobot robot) {
-        // the test engine runs without a default bridge: a network of its own gives the container an interface
-        network = "berth-ui-" + UUID.randomUUID().toString().substring(0, 8);
-        app.dockerd().docker("network", "create", network).requireSuccess("network create");
-        String id = run("--memory", "64m", "--cpus", "0.5", "--network", network, Dockerd.BUSYBOX, "sh", "-c", "while true; do :; done");
+        String id;
+        if (TestEngines.berth()) {
+            id = run("--memory", "64m", "--cpus", "0.5", Dockerd.BUSYBOX, "sh", "-c", "while true; do :; done");
+        } else {
+            // the test dockerd runs without a default bridge: a network of its own gives the container an interface
+            network = "berth-ui-" + UUID.randomUUID().toString().substring(0, 8);
+            app.dockerd().docker("network", "create", network).requireSuccess("network create");
+            id = run("--memory", "64m", "--cpus", "0.5", "--network", network, Dockerd.BUSYBOX, "sh", "-c",
+                    "while true; do :; done");
+        }
         open(robot, id);
         Label cpu = robot.lookup("#stats-cpu").queryAs(Label.class);
         Label memory = robot.lookup("#stats-memory").queryAs(Label.class);
@@ -65,8 +70,10 @@ class StatsTabTest {
         assertTrue(memory.getText().contains(" / 64.0 MiB ("), memory.getText());
         assertTrue(memory.getText().matches("\\d+(\\.\\d)? (B|KiB|MiB) / 64\\.0 MiB \\(\\d+\\.\\d %\\)"),
                 memory.getText());
-        DesktopFixture.await(Duration.ofSeconds(10),
-                () -> robot.lookup("#stats-net").queryAs(Label.class).getText().matches("rx .*/s · tx .*/s"));
+        if (!TestEngines.berth()) { // Berth's engine has no bridge yet: its containers have loopback only
+            DesktopFixture.await(Duration.ofSeconds(10),
+                    () -> robot.lookup("#stats-net").queryAs(Label.class).getText().matches("rx .*/s · tx .*/s"));
+        }
         assertTrue(robot.lookup("#stats-block").queryAs(Label.class).getText().matches("read .*/s · write .*/s"));
         double busy = Double.parseDouble(cpu.getText().replace(" %", ""));
         assertTrue(busy > 20, "a busy loop shows as CPU use: " + busy);
@@ -105,11 +112,6 @@ class StatsTabTest {
     }
 
     private void open(FxRobot robot, String id) {
-        EngineSession session = app.awaitSession();
-        robot.interact(() -> {
-            tab = new StatsTab(app.context().background(), app.context().notifier());
-            stage.getScene().setRoot((Parent) tab.view());
-            tab.open(session, id);
-        });
+        tab = app.host(() -> new StatsTab(app.context().background(), app.context().notifier()), id);
     }
 }

@@ -1,24 +1,15 @@
 package dev.berth.desktop.terminal;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.testing.Dockerd;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +18,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The terminal tab against the real test dockerd, driven by keyboard and mouse through the emulator. */
 @ExtendWith(ApplicationExtension.class)
@@ -37,7 +31,6 @@ class TerminalTabTest {
     private DesktopFixture app;
     private Stage stage;
     private TerminalTab tab;
-    private final List<String> containers = new ArrayList<>();
 
     @Start
     void start(Stage stage) {
@@ -46,44 +39,14 @@ class TerminalTabTest {
     }
 
     @AfterEach
-    void cleanUp() throws Exception {
+    void cleanUp() {
         try {
             if (tab != null) {
                 closeTab();
             }
-            // hidden while the app still runs, so whatever reacts to that finds its background pool open
-            WaitForAsyncUtils.asyncFx(stage::hide).get();
-            WaitForAsyncUtils.waitForFxEvents();
         } finally {
-            try {
-                removeContainers();
-            } finally {
-                app.close();
-            }
+            app.tearDown();
         }
-    }
-
-    /**
-     * Removes the test's containers and waits until the app has seen them go: an engine event still on its way in
-     * when the app closes would reach a closed background pool.
-     */
-    private void removeContainers() {
-        if (containers.isEmpty()) {
-            return;
-        }
-        Set<String> gone = ConcurrentHashMap.newKeySet();
-        Runnable unsubscribe = app.awaitSession().events().subscribe(batch -> batch.stream()
-                .filter(e -> "destroy".equals(e.action()) && e.actor() != null)
-                .forEach(e -> gone.add(e.actor().attribute("name"))));
-        try {
-            for (String name : containers) {
-                app.dockerd().docker("rm", "-f", name);
-            }
-            DesktopFixture.await(PATIENCE, () -> gone.containsAll(containers));
-        } finally {
-            unsubscribe.run();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Closes the tab and waits until its emulator is gone (after the shell was asked to exit). */
@@ -100,7 +63,7 @@ class TerminalTabTest {
 
     @Test
     void shellRoundTripFollowsResizeAndReportsTheExitCode(FxRobot robot) {
-        String name = container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
+        String name = app.container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
         openTab(name);
         awaitStatus("Choose a shell");
 
@@ -148,7 +111,7 @@ class TerminalTabTest {
 
     @Test
     void missingBashIsSaidPlainlyAndShIsOffered(FxRobot robot) {
-        String name = container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
+        String name = app.container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
         openTab(name);
         awaitStatus("Choose a shell");
 
@@ -166,7 +129,7 @@ class TerminalTabTest {
 
     @Test
     void attachReachesTheMainProcessOnlyWhenItHasATtyAndStdin(FxRobot robot) {
-        String plain = container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
+        String plain = app.container("run", "-d", Dockerd.BUSYBOX, "sleep", "300");
         openTab(plain);
         awaitStatus("Choose a shell");
         assertTrue(robot.lookup("#terminal-attach").queryAs(Button.class).isDisabled());
@@ -174,7 +137,7 @@ class TerminalTabTest {
         DesktopFixture.await(PATIENCE, () -> hint.getText().contains("TTY and open stdin"));
         closeTab();
 
-        String interactive = container("run", "-dit", Dockerd.BUSYBOX, "sh");
+        String interactive = app.container("run", "-dit", Dockerd.BUSYBOX, "sh");
         openTab(interactive);
         Button attach = robot.lookup("#terminal-attach").queryAs(Button.class);
         DesktopFixture.await(PATIENCE, () -> !attach.isDisabled());
@@ -196,7 +159,7 @@ class TerminalTabTest {
 
     @Test
     void stoppedContainerIsSaidPlainlyAndClosingEndsTheShell(FxRobot robot) {
-        String stopped = container("create", Dockerd.BUSYBOX, "sleep", "300");
+        String stopped = app.container("create", Dockerd.BUSYBOX, "sleep", "300");
         openTab(stopped);
         awaitStatus("This container is not running (created). Start it to open a terminal.");
         assertTrue(robot.lookup("#terminal-connect").queryAs(Button.class).isDisabled());
@@ -216,15 +179,7 @@ class TerminalTabTest {
     }
 
     private void openTab(String container) {
-        EngineSession session = app.awaitSession();
-        tab = new TerminalTab(app.context().background(), app.context().notifier());
-        TerminalTab opened = tab;
-        WaitForAsyncUtils.asyncFx(() -> {
-            Region view = (Region) opened.view();
-            stage.getScene().setRoot(view);
-            opened.open(session, container);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        tab = app.host(() -> new TerminalTab(app.context().background(), app.context().notifier()), container);
     }
 
     private void typeLine(FxRobot robot, String line) {
@@ -254,16 +209,6 @@ class TerminalTabTest {
             throw new AssertionError("the status never said \"" + text + "\" but: "
                     + tab.model().statusProperty().get(), e);
         }
-    }
-
-    private String container(String... createArgs) {
-        String name = "berth-ui-" + UUID.randomUUID().toString().substring(0, 8);
-        containers.add(name);
-        List<String> args = new ArrayList<>(List.of(createArgs));
-        args.add(1, "--name");
-        args.add(2, name);
-        app.dockerd().docker(args.toArray(String[]::new)).requireSuccess(String.join(" ", args));
-        return name;
     }
 
     private String docker(String... args) {

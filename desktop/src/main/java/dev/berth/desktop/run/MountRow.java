@@ -6,22 +6,27 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** {@code -v /host/path:/container/path[:ro]}. */
-public final class BindMountRow extends WizardRow {
+/**
+ * {@code -v SOURCE:/path/in/container[:ro]}, where SOURCE is a named volume (created by the engine on first use) or
+ * an absolute host path (a bind mount). The wizard keeps volumes and bind mounts in separate lists and checks each
+ * source by the rules of its list.
+ */
+public final class MountRow extends WizardRow {
 
     private final StringProperty source = new SimpleStringProperty(this, "source", "");
     private final StringProperty target = new SimpleStringProperty(this, "target", "");
     private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly", false);
 
-    public BindMountRow() {
+    public MountRow() {
     }
 
-    public BindMountRow(String source, String target, boolean readOnly) {
+    public MountRow(String source, String target, boolean readOnly) {
         this.source.set(source);
         this.target.set(target);
         this.readOnly.set(readOnly);
     }
 
+    /** The volume's name or the host path. */
     public StringProperty sourceProperty() {
         return source;
     }
@@ -44,6 +49,11 @@ public final class BindMountRow extends WizardRow {
 
     public boolean readOnly() {
         return readOnly.get();
+    }
+
+    /** What {@code -v} takes: "source:target" with ":ro" when read-only. */
+    String spec() {
+        return source() + ":" + target() + (readOnly() ? ":ro" : "");
     }
 
     @Override
