@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Berth's engine against dockerd on this machine, in one run, with the same busybox image on both:
-#   1. `docker run --rm <busybox> true`, BENCH_RUNS times on each (after 2 warm-up runs): medians and the ratio
-#      (goal: Berth at most half of dockerd), and `runc run` of the same rootfs as the floor;
+#   1. `docker run --rm <busybox> true`, BENCH_RUNS times on each, alternating (after 2 warm-up runs): medians and
+#      the ratio (goal: Berth at most half of dockerd), and `runc run` of the same rootfs as the floor;
 #   2. `docker ps -a` with BENCH_PS_CONTAINERS created containers on each: median of 5;
 #   3. the engine's idle RSS with BENCH_IDLE_CONTAINERS containers running `sleep 3600` (goal: under 150 MB),
 #      dockerd's (+ containerd's) for comparison.
 # Prints the figures; asserts nothing. Needs root, a built project (./mvnw -q -B -o -DskipTests package -pl desktop
 # -am) and `bin/install-deps test` (dockerd, busybox-static). Everything it starts is removed when it exits.
 #   BENCH_RUNS=20 BENCH_PS_CONTAINERS=500 BENCH_IDLE_CONTAINERS=20 bench/engine-run.sh
-# BENCH_BERTH names another launcher to run as `$BENCH_BERTH engine …` (default: ./berth).
+# The engine runs as `./berth engine` runs it (same main class, same JVM options: bin/engine.jvm-options) from a copy
+# of the built jars taken at the start, so it never builds and a rebuild during the run cannot change what is
+# measured. BENCH_JARS names another build: a directory with berth-desktop.jar and lib/ (default: desktop/target).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 home="$(pwd)"
@@ -16,12 +18,14 @@ runs="${BENCH_RUNS:-20}"
 ps_containers="${BENCH_PS_CONTAINERS:-500}"
 idle_containers="${BENCH_IDLE_CONTAINERS:-20}"
 image="berth-bench/busybox:latest"
-launcher="${BENCH_BERTH:-./berth}"
+jars="${BENCH_JARS:-$home/desktop/target}"
 
 [ "$(id -u)" -eq 0 ] || { echo "engine-run.sh: run as root (both engines need it)" >&2; exit 1; }
-for tool in docker dockerd runc busybox; do
+for tool in docker dockerd runc busybox java; do
   command -v "$tool" >/dev/null || { echo "engine-run.sh: $tool is missing; run bin/install-deps test" >&2; exit 1; }
 done
+[ -f "$jars/berth-desktop.jar" ] && [ -d "$jars/lib" ] || {
+  echo "engine-run.sh: no build in $jars; run ./mvnw -q -B -o -DskipTests package -pl desktop -am" >&2; exit 1; }
 
 # Short paths: Unix sockets (ours, conmon's, containerd's) must fit in 108 bytes.
 work="$(mktemp -d -t beb.XXXXXX)"
@@ -76,14 +80,17 @@ wait_for() { # wait_for WHAT SECONDS COMMAND...: until COMMAND succeeds
 
 # ---- the two engines --------------------------------------------------------------------------------------------
 echo "Starting berth engine and dockerd under $work ..." >&2
-"$launcher" engine -H "unix://$berth_sock" --data-root "$work/berth-data" --exec-root "$work/berth-exec" \
+mkdir -p "$work/jars"
+cp -r "$jars/berth-desktop.jar" "$jars/lib" "$work/jars/"
+java "@$home/bin/engine.jvm-options" -cp "$work/jars/berth-desktop.jar:$work/jars/lib/*" dev.berth.cli.Main \
+  engine -H "unix://$berth_sock" --data-root "$work/berth-data" --exec-root "$work/berth-exec" \
   --log-level warn >"$work/berth.log" 2>&1 </dev/null &
 berth_pid=$!
 dockerd --host "unix://$docker_sock" --data-root "$work/docker-data" --exec-root "$work/docker-exec" \
   --pidfile "$work/dockerd.pid" --containerd-namespace berth-bench --containerd-plugins-namespace berth-bench-plugins \
   --bridge none --iptables=false --ip-masq=false --userland-proxy=false >"$work/dockerd.log" 2>&1 </dev/null &
 dockerd_pid=$!
-wait_for berth 600 on_berth version # ./berth rebuilds first when sources changed since the last build
+wait_for berth 90 on_berth version
 wait_for dockerd 90 on_dockerd version
 
 # ---- the same image on both: busybox-static and its applets, as the test fixtures build it ---------------------
@@ -107,9 +114,18 @@ time_runs() { # time_runs COMMAND...: prints one duration in ms per run, after 2
     echo $(( $(now_ms) - t0 ))
   done
 }
+time_both() { # time_both DOCKER-ARGS...: medians "berth dockerd" of runs alternating between the engines, so that
+  # a change of load on a shared machine weighs on both alike (2 warm-up runs each first)
+  local t0 b=() d=()
+  for on in on_berth on_dockerd; do $on "$@" >/dev/null; $on "$@" >/dev/null; done
+  for _ in $(seq 1 "$runs"); do
+    t0=$(now_ms); on_berth "$@" >/dev/null; b+=($(( $(now_ms) - t0 )))
+    t0=$(now_ms); on_dockerd "$@" >/dev/null; d+=($(( $(now_ms) - t0 )))
+  done
+  echo "$(printf '%s\n' "${b[@]}" | median) $(printf '%s\n' "${d[@]}" | median)"
+}
 echo "Timing docker run --rm $image true, $runs runs each ..." >&2
-berth_run=$(time_runs on_berth run --rm "$image" true | median)
-dockerd_run=$(time_runs on_dockerd run --rm "$image" true | median)
+read -r berth_run dockerd_run < <(time_both run --rm "$image" true)
 
 # The floor: runc alone on the same rootfs (no image, no API, no monitor).
 bundle="$work/bundle"
@@ -128,8 +144,7 @@ done
 berth_count=$(on_berth ps -aq | wc -l)
 dockerd_count=$(on_dockerd ps -aq | wc -l)
 ps_runs=5
-berth_ps=$(runs=$ps_runs time_runs on_berth ps -a | median)
-dockerd_ps=$(runs=$ps_runs time_runs on_dockerd ps -a | median)
+read -r berth_ps dockerd_ps < <(runs=$ps_runs time_both ps -a)
 for on in on_berth on_dockerd; do
   $on ps -aq | xargs -r -n 100 bash -c "$(declare -f "$on"); $on rm -f \"\$@\" >/dev/null" _
 done

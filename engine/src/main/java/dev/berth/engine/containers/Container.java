@@ -27,6 +27,9 @@ final class Container {
     /** With its leading slash, as Docker keeps names. */
     String name;
     String created;
+    /** {@link #created} parsed once ({@code created} never changes): a list sorts by it, and parsing was most of it. */
+    @JsonIgnore
+    private transient Instant createdInstant;
     /** "sha256:…" of the image it was created from. */
     String imageId;
     ContainerConfig config;
@@ -99,8 +102,13 @@ final class Container {
     }
 
     Instant createdInstant() {
-        Instant i = Timestamps.parse(created);
-        return i == null ? Instant.EPOCH : i;
+        Instant i = createdInstant;
+        if (i == null) {
+            Instant parsed = Timestamps.parse(created);
+            i = parsed == null ? Instant.EPOCH : parsed;
+            createdInstant = i;
+        }
+        return i;
     }
 
     RestartManager restartManager() {

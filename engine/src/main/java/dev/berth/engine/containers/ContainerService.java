@@ -20,6 +20,7 @@ import dev.berth.engine.runtime.Runc;
 import dev.berth.engine.runtime.RuntimeFailure;
 import dev.berth.engine.runtime.RuntimeThreads;
 import dev.berth.engine.runtime.Signals;
+import dev.berth.engine.runtime.StepTimes;
 import dev.berth.engine.storage.ContainerFilesystem;
 import dev.berth.engine.storage.LayerStore;
 import dev.berth.engine.volumes.VolumeService;
@@ -192,7 +193,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         if (userConfig.image() == null || userConfig.image().isEmpty()) {
             throw EngineException.badRequest("No image was specified");
         }
+        StepTimes times = new StepTimes();
         ImageRecord image = images.resolve(userConfig.image());
+        times.lap("image");
         List<String> warnings = new ArrayList<>();
 
         String id = newId();
@@ -210,8 +213,10 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         boolean layerCreated = false;
         List<String> anonymous = new ArrayList<>();
         try {
+            times.lap("checks");
             layers.createContainerLayer(id, image.topChainId());
             layerCreated = true;
+            times.lap("layer");
             List<MountPoint> mounts = mountPlanner.createVolumes(plan, anonymous, config.labels());
             if (!plan.volumes().isEmpty()) {
                 try (LayerStore.Lease lease = layers.borrow(id)) {
@@ -219,6 +224,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 }
             }
             NetworkFiles.write(store.dir(id), hostname, config.domainname(), host, hostNetwork);
+            times.lap("files");
             Container c = new Container();
             c.id = id;
             c.name = name;
@@ -231,8 +237,12 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             c.mounts = mounts;
             c.anonymousVolumes = anonymous;
             store.save(c);
+            times.lap("save");
             containers.put(id, c);
             event(c, "create", Map.of());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("created {} in {} ms: {}", id, times.total(), times);
+            }
             return new CreateResponse(id, warnings);
         } catch (RuntimeException e) {
             releaseName(name, id);
@@ -312,31 +322,42 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         }
     }
 
-    /** Mounts, writes the bundle, creates under conmon, connects waiting attaches, starts. Lock held. */
+    /** Mounts and writes the bundle while conmon starts, connects waiting attaches, starts. Lock held. */
     private void startLocked(Container c) {
+        StepTimes times = new StepTimes();
         try {
-            Path rootfs = layers.mount(c.id);
             Path dir = store.dir(c.id);
-            if (!Files.exists(NetworkFiles.hosts(dir))) {
-                NetworkFiles.write(dir, c.config.hostname(), c.config.domainname(), c.hostConfig,
-                        "host".equals(c.hostConfig.networkMode()));
-            }
-            for (MountPoint m : c.mounts) {
-                if ("volume".equals(m.type())) {
-                    volumes.mounted(m.name(), c.id, m.destination(), !Boolean.FALSE.equals(m.rw()), m.propagation());
-                }
-            }
-            OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, c.config, c.hostConfig,
-                    c.config.hostname(), mountPlanner.ociMounts(c.mounts, c.hostConfig), NetworkFiles.hostname(dir),
-                    NetworkFiles.hosts(dir), NetworkFiles.resolvConf(dir), !"host".equals(c.hostConfig.networkMode()),
-                    CGROUP_PARENT));
-            runtime.writeSpec(c.id, spec);
             boolean tty = c.config.hasTty();
             boolean stdin = Boolean.TRUE.equals(c.config.openStdin());
             boolean leaveOpen = tty || !Boolean.TRUE.equals(c.config.stdinOnce());
-            Conmon.Created result = runtime.create(c.id, c.plainName(), store.logFile(c.id), tty, stdin, leaveOpen);
+            // the rootfs is mounted and the bundle written while conmon starts up (it waits for the go-ahead)
+            Conmon.Created result = runtime.create(c.id, c.plainName(), store.logFile(c.id), tty, stdin, leaveOpen,
+                    () -> {
+                        Path rootfs = layers.mount(c.id);
+                        times.lap("mount");
+                        if (!Files.exists(NetworkFiles.hosts(dir))) {
+                            NetworkFiles.write(dir, c.config.hostname(), c.config.domainname(), c.hostConfig,
+                                    "host".equals(c.hostConfig.networkMode()));
+                        }
+                        for (MountPoint m : c.mounts) {
+                            if ("volume".equals(m.type())) {
+                                volumes.mounted(m.name(), c.id, m.destination(), !Boolean.FALSE.equals(m.rw()),
+                                        m.propagation());
+                            }
+                        }
+                        OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, c.config, c.hostConfig,
+                                c.config.hostname(), mountPlanner.ociMounts(c.mounts, c.hostConfig),
+                                NetworkFiles.hostname(dir), NetworkFiles.hosts(dir), NetworkFiles.resolvConf(dir),
+                                !"host".equals(c.hostConfig.networkMode()), CGROUP_PARENT));
+                        times.lap("spec");
+                        runtime.writeSpec(c.id, spec);
+                        times.lap("bundle");
+                    });
+            times.lap("create");
             attachments.connectWaiting(c);
+            times.lap("attach");
             runtime.start(c.id);
+            times.lap("runc-start");
             c.pid = result.containerPid();
             c.conmonPid = result.conmonPid();
             c.running = true;
@@ -349,8 +370,12 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             c.startedAt = Timestamps.format(Instant.now());
             c.hasBeenStartedBefore = true;
             store.save(c);
+            times.lap("save");
             event(c, "start", Map.of());
             c.changed.signalAll();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("started {} in {} ms: {}", c.id, times.total(), times);
+            }
         } catch (RuntimeException e) {
             attachments.failWaiting(c);
             // runc delete --force also kills a created but never started init
@@ -431,8 +456,14 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
 
     /** The container's process is gone: clean up, record, notify, and restart or auto-remove. Lock held. */
     private void recordExit(Container c, int code, Instant at, boolean oom) {
-        quietly(() -> runtime.delete(c.id));
-        quietly(() -> layers.unmount(c.id));
+        StepTimes times = new StepTimes();
+        long noticedAfter = Duration.between(at, Instant.now()).toMillis();
+        // runc forgetting the container (a process of its own), the unmount and saving the state are independent:
+        // they overlap, and the exit is reported once all three are done
+        CompletableFuture<Void> forgotten = CompletableFuture.runAsync(() -> quietly(() -> runtime.delete(c.id)),
+                RuntimeThreads.IO);
+        CompletableFuture<Void> unmounted = CompletableFuture.runAsync(() -> quietly(() -> layers.unmount(c.id)),
+                RuntimeThreads.IO);
         releaseVolumes(c);
         Instant started = Timestamps.parse(c.startedAt);
         Duration ranFor = started == null ? Duration.ZERO : Duration.between(started, at);
@@ -453,7 +484,16 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             c.restarting = false;
             c.running = false;
         }
-        store.save(c);
+        boolean removeNow = delay == null && Boolean.TRUE.equals(c.hostConfig.autoRemove());
+        if (!removeNow) {
+            // a container removed right below is not saved first: its file goes with it (a failed removal saves)
+            store.save(c);
+            times.lap("save");
+        }
+        unmounted.join();
+        times.lap("unmount");
+        forgotten.join();
+        times.lap("runc-delete");
         quietly(() -> runtime.clearExit(c.id));
         if (oom) {
             event(c, "oom", Map.of());
@@ -461,10 +501,16 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         event(c, "die", Map.of("exitCode", Integer.toString(code)));
         notifyExit(c);
         c.changed.signalAll();
+        times.lap("notify");
         if (delay != null) {
             scheduleRestart(c, delay);
-        } else if (Boolean.TRUE.equals(c.hostConfig.autoRemove())) {
+        } else if (removeNow) {
             removeLocked(c, true);
+            times.lap("remove");
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("recorded the exit of {} ({} ms after conmon's exit file) in {} ms: {}", c.id, noticedAfter,
+                    times.total(), times);
         }
     }
 
@@ -846,13 +892,16 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         if (c.removed) {
             return;
         }
+        StepTimes times = new StepTimes();
         c.removing = true;
         cancelRestart(c);
         quietly(() -> runtime.delete(c.id));
         quietly(() -> runtime.clearExit(c.id));
         execs.forget(c.id);
+        times.lap("runtime");
         try {
             layers.removeContainerLayer(c.id);
+            times.lap("layer");
         } catch (RuntimeException e) {
             c.removing = false;
             c.dead = true;
@@ -861,6 +910,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                     + e.getMessage(), e);
         }
         store.delete(c.id);
+        times.lap("files");
         containers.remove(c.id);
         synchronized (names) {
             names.remove(c.name, c.id);
@@ -877,6 +927,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         notifyRemoved(c);
         attachments.failWaiting(c);
         c.changed.signalAll();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("removed {} in {} ms: {}", c.id, times.total(), times);
+        }
     }
 
     private void removeVolumeQuietly(String name) {
@@ -1311,6 +1364,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         closed = true;
         exitWatcher.close();
         scheduler.shutdownNow();
+        runtime.close();
     }
 
     // ---- recovery ----------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package dev.berth.engine.containers;
 
+import dev.berth.engine.runtime.RuntimeThreads;
 import dev.berth.remote.client.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,8 @@ final class ContainerStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerStore.class);
     private static final String FILE = "container.json";
+    /** Directories of removed containers on their way out; never container IDs (those are hex). */
+    private static final String REMOVED_PREFIX = ".removed-";
 
     private final Path root;
 
@@ -62,6 +66,10 @@ final class ContainerStore {
         }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
+                if (dir.getFileName().toString().startsWith(REMOVED_PREFIX)) {
+                    deleteTree(dir); // a removal the engine did not finish before it stopped
+                    continue;
+                }
                 Path file = dir.resolve(FILE);
                 if (!Files.isRegularFile(file)) {
                     continue;
@@ -78,11 +86,27 @@ final class ContainerStore {
         return out;
     }
 
+    /**
+     * Removes the container's directory: renamed away at once (so it is gone, and never loaded again), its files
+     * (logs can be large) deleted in the background.
+     */
     void delete(String id) {
         Path dir = dir(id);
         if (!Files.exists(dir)) {
             return;
         }
+        Path doomed = root.resolve(REMOVED_PREFIX + id + "-" + UUID.randomUUID());
+        try {
+            Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.debug("cannot rename {} for removal: {}", dir, e.toString());
+            deleteTree(dir);
+            return;
+        }
+        RuntimeThreads.IO.execute(() -> deleteTree(doomed));
+    }
+
+    private static void deleteTree(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
                 try {

@@ -146,4 +146,22 @@ public interface LibC extends Library {
     long recv(int fd, byte[] buffer, long length, int flags) throws LastErrorException;
 
     int shutdown(int fd, int how) throws LastErrorException;
+
+    // ---- runtime.ExecFifo: the reading end of a created container's exec FIFO -----------------------------------
+    short POLLIN = 0x001;
+    short POLLERR = 0x008;
+    short POLLHUP = 0x010;
+
+    long read(int fd, byte[] buffer, long count) throws LastErrorException;
+
+    /** {@code fds} points to {@code nfds} consecutive {@link PollFd}s (one, passed by reference, is the usual). */
+    int poll(PollFd fds, long nfds, int timeoutMillis) throws LastErrorException;
+
+    /** {@code struct pollfd}. */
+    @Structure.FieldOrder({"fd", "events", "revents"})
+    class PollFd extends Structure {
+        public int fd;
+        public short events;
+        public short revents;
+    }
 }

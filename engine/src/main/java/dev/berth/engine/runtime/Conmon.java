@@ -2,7 +2,6 @@ package dev.berth.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts conmon, the small per-container monitor that owns a container's stdio, writes its k8s-file log and exit
  * file, serves its attach socket and outlives the engine. The JVM cannot hand conmon extra file descriptors, so
- * its sync and start pipes are named FIFOs opened by {@code /bin/sh} on the way to {@code exec conmon}.
+ * its sync and start pipes are named FIFOs opened by {@code /bin/sh} on the way to {@code exec conmon}
+ * ({@link ConmonLauncher}).
  *
  * <p>Every runtime file of a container lives in its bundle directory: config.json, the FIFOs, pid files, conmon's
  * attach socket, ctl and winsz FIFOs, runc's JSON log and conmon's persisted exit file.
@@ -26,16 +26,14 @@ public final class Conmon {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long CREATE_TIMEOUT_SECONDS = 120;
 
-    private final Path binary;
     private final Runc runc;
     private final Path exitsDir;
-    private final ConmonCgroup cgroup;
+    private final ConmonLauncher launcher;
 
     public Conmon(Path binary, Runc runc, Path exitsDir, ConmonCgroup cgroup) {
-        this.binary = binary;
         this.runc = runc;
         this.exitsDir = exitsDir;
-        this.cgroup = cgroup;
+        this.launcher = new ConmonLauncher(binary, cgroup);
     }
 
     /**
@@ -71,8 +69,23 @@ public final class Conmon {
         return bundle.resolve("ctl");
     }
 
+    /** Releases the spare shell kept for the next launch; running conmons are not affected. */
+    public void close() {
+        launcher.close();
+    }
+
     /** Runs {@code runc create} under a new conmon and waits until the container exists (or failed to). */
     public Created create(CreateRequest request) {
+        return create(request, () -> { });
+    }
+
+    /**
+     * As {@link #create(CreateRequest)}, running {@code whileLaunching} (which writes the bundle) while conmon starts
+     * up: conmon waits on its start FIFO before it reads anything of the bundle. If it throws, conmon is killed
+     * before it did anything, and the exception goes to the caller as it is.
+     */
+    public Created create(CreateRequest request, Runnable whileLaunching) {
+        StepTimes times = new StepTimes();
         Path bundle = request.bundle();
         try {
             for (String stale : List.of("pidfile", "conmon.pid", "attach", "ctl", "winsz", "exit", "oom",
@@ -98,16 +111,31 @@ public final class Conmon {
             args.add("--leave-stdin-open");
         }
         addRuntimeArgs(args, bundle);
+        times.lap("prepare");
         try (Fifo sync = Fifo.create(bundle.resolve("sync")); Fifo start = Fifo.create(bundle.resolve("start"))) {
-            Process first = launch(args, bundle, sync, start, null);
-            cgroup.adopt(first.pid());
+            times.lap("fifos");
+            Process first = launcher.launch(args, bundle, sync.path(), start.path(), null);
+            times.lap("launch");
+            try {
+                whileLaunching.run();
+            } catch (RuntimeException | Error e) {
+                first.destroyForcibly();
+                throw e;
+            }
+            times.lap("bundle");
             start.signal();
             waitForFork(first, bundle);
+            times.lap("fork");
             SyncMessage message = awaitMessage(sync, bundle, request.id());
+            times.lap("runc-create");
             if (message.data() < 0) {
                 throw new RuntimeFailure(createError(message.message(), bundle));
             }
-            return new Created(message.data(), readPid(conmonPidFile(bundle)));
+            Created created = new Created(message.data(), readPid(conmonPidFile(bundle)));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("conmon created {} in {} ms: {}", request.id(), times.total(), times);
+            }
+            return created;
         } catch (IOException e) {
             throw new RuntimeFailure("cannot start conmon for " + request.id() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -158,8 +186,8 @@ public final class Conmon {
             sync = Fifo.create(dir.resolve("sync"));
             start = Fifo.create(dir.resolve("start"));
             attach = request.attach() ? Fifo.create(dir.resolve("attachpipe")) : null;
-            Process first = launch(args, dir, sync, start, attach);
-            cgroup.adopt(first.pid());
+            Process first = launcher.launch(args, dir, sync.path(), start.path(),
+                    attach == null ? null : attach.path());
             start.signal();
             waitForFork(first, dir);
             if (attach != null) {
@@ -195,29 +223,6 @@ public final class Conmon {
             args.add("--runtime-arg");
             args.add(a);
         }
-    }
-
-    private Process launch(List<String> args, Path dir, Fifo sync, Fifo start, Fifo attach) throws IOException {
-        // sh opens the FIFOs as fds 3, 4 (and 5) and then becomes conmon, so conmon inherits exactly those.
-        String script = "exec \"$0\" \"$@\" 3>\"$BERTH_SYNC\" 4<\"$BERTH_START\""
-                + (attach != null ? " 5>\"$BERTH_ATTACH\"" : "");
-        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", script, binary.toString()));
-        argv.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(dir.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("conmon.out").toFile()))
-                .redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().put("PATH", HostCommand.PATH);
-        builder.environment().put("BERTH_SYNC", sync.path().toString());
-        builder.environment().put("BERTH_START", start.path().toString());
-        builder.environment().put("_OCI_SYNCPIPE", "3");
-        builder.environment().put("_OCI_STARTPIPE", "4");
-        if (attach != null) {
-            builder.environment().put("BERTH_ATTACH", attach.path().toString());
-            builder.environment().put("_OCI_ATTACHPIPE", "5");
-        }
-        return builder.start();
     }
 
     /** conmon forks into the background right after its start pipe says go; the first process then exits. */

@@ -35,6 +35,11 @@ public final class ContainerRuntime {
         this.stats = new CgroupStats(facts);
     }
 
+    /** Releases what the runtime keeps ready for the next start (a spare shell); containers keep running. */
+    public void close() {
+        conmon.close();
+    }
+
     public HostFacts facts() {
         return facts;
     }
@@ -56,8 +61,7 @@ public final class ContainerRuntime {
     public void writeSpec(String id, OciSpec spec) {
         Path bundle = bundle(id);
         try {
-            Files.createDirectories(bundle);
-            Files.setPosixFilePermissions(bundle, PosixFilePermissions.fromString("rwx------"));
+            createBundle(bundle);
             Path tmp = bundle.resolve("config.json.tmp");
             Files.write(tmp, OciSpec.MAPPER.writeValueAsBytes(spec));
             Files.move(tmp, bundle.resolve("config.json"), StandardCopyOption.REPLACE_EXISTING,
@@ -65,6 +69,11 @@ public final class ContainerRuntime {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the bundle of " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void createBundle(Path bundle) throws IOException {
+        Files.createDirectories(bundle);
+        Files.setPosixFilePermissions(bundle, PosixFilePermissions.fromString("rwx------"));
     }
 
     /** The spec the container was created with, or null. */
@@ -83,10 +92,24 @@ public final class ContainerRuntime {
      */
     public Conmon.Created create(String id, String name, Path logFile, boolean terminal, boolean stdin,
             boolean leaveStdinOpen) {
+        return create(id, name, logFile, terminal, stdin, leaveStdinOpen, () -> { });
+    }
+
+    /**
+     * As the other create, with {@code writeBundle} (which must leave config.json in the bundle, e.g. through
+     * {@link #writeSpec}) running while conmon starts up; its exceptions reach the caller unchanged.
+     */
+    public Conmon.Created create(String id, String name, Path logFile, boolean terminal, boolean stdin,
+            boolean leaveStdinOpen, Runnable writeBundle) {
         // a previous run may have left runc state behind (engine killed before cleaning up)
         runc.delete(id, true);
+        try {
+            createBundle(bundle(id));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the bundle of " + id + ": " + e.getMessage(), e);
+        }
         return conmon.create(new Conmon.CreateRequest(id, name, bundle(id), logFile, terminal, stdin,
-                leaveStdinOpen));
+                leaveStdinOpen), writeBundle);
     }
 
     public void start(String id) {

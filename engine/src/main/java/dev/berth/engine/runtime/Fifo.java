@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -24,7 +25,7 @@ final class Fifo implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    private Thread reader;
+    private Future<?> reader;
 
     private Fifo(Path path, FileChannel channel) {
         this.path = path;
@@ -54,7 +55,8 @@ final class Fifo implements AutoCloseable {
     /** The next line conmon wrote, or null if none came within the timeout. */
     synchronized String readLine(long timeout, TimeUnit unit) throws InterruptedException {
         if (reader == null) {
-            reader = RuntimeThreads.start("berth-fifo-" + path.getFileName(), this::readLoop);
+            // a pooled thread: one per FIFO would be created and torn down on every container start
+            reader = RuntimeThreads.IO.submit(this::readLoop);
         }
         return lines.poll(timeout, unit);
     }
@@ -87,7 +89,7 @@ final class Fifo implements AutoCloseable {
     @Override
     public void close() {
         if (reader != null) {
-            reader.interrupt();
+            reader.cancel(true);
         }
         try {
             channel.close();

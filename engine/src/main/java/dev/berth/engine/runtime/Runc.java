@@ -59,7 +59,11 @@ public final class Runc {
         }
     }
 
+    /** Lets a created container's init exec the user's process; see {@link ExecFifo} for the usual, in-process way. */
     public void start(String id) {
+        if (ExecFifo.release(root.resolve(id), TIMEOUT_SECONDS)) {
+            return;
+        }
         check(run("start", id), "start");
     }
 
@@ -74,8 +78,23 @@ public final class Runc {
         check(run(args.toArray(String[]::new)), "kill");
     }
 
-    /** Forgets the container (and with {@code force} kills it first); a container runc never knew is fine. */
+    /**
+     * Whether the runtime keeps state for the container: runc (and crun) keep one directory per container under
+     * {@code --root}, created by {@code create} and removed by {@code delete}.
+     */
+    public boolean knows(String id) {
+        return Files.exists(root.resolve(id));
+    }
+
+    /**
+     * Forgets the container (and with {@code force} kills it first); a container runc never knew is fine. This runs
+     * before every create and around every exit, so the common cases spawn no runc: without a state directory there
+     * is nothing to forget, and a stopped container is cleaned up in-process ({@link StoppedContainerCleanup}).
+     */
     public void delete(String id, boolean force) {
+        if (!knows(id) || StoppedContainerCleanup.tryDestroy(root.resolve(id))) {
+            return;
+        }
         HostCommand.Result result = force ? run("delete", "--force", id) : run("delete", id);
         if (!result.ok() && !message(result).contains("does not exist")) {
             throw new RuntimeFailure("runc delete failed: " + message(result));

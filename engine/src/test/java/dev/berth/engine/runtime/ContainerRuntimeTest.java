@@ -204,6 +204,31 @@ class ContainerRuntimeTest {
     }
 
     @Test
+    void anExitedContainerLeavesNoRuntimeStateNorCgroups() throws Exception {
+        String id = create(config(List.of("true")), host(Map.of()));
+        List<Path> cgroups = new CgroupStats(facts).cgroupsOf(runtime.state(id).pid()).values().stream()
+                .filter(p -> p.toString().contains(id)).toList();
+        assertFalse(cgroups.isEmpty());
+        runtime.start(id);
+        assertEquals(0, exitCode(id));
+        runtime.delete(id);
+        assertNull(runtime.state(id));
+        assertFalse(Files.exists(dirs.runcRoot().resolve(id)));
+        for (Path cgroup : cgroups) {
+            assertFalse(Files.exists(cgroup), cgroup::toString);
+        }
+    }
+
+    @Test
+    void startingARunningContainerAgainIsRuncsError() throws Exception {
+        String id = create(config(List.of("sleep", "1000")), host(Map.of()));
+        runtime.start(id);
+        assertEquals("running", runtime.state(id).status());
+        RuntimeFailure again = assertThrows(RuntimeFailure.class, () -> runtime.start(id));
+        assertTrue(again.getMessage().contains("cannot start an already running container"), again.getMessage());
+    }
+
+    @Test
     void pauseFreezesAndResumeThaws() throws Exception {
         String id = create(config(List.of("sleep", "1000")), host(Map.of()));
         runtime.start(id);
