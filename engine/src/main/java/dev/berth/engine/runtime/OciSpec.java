@@ -81,7 +81,15 @@ public record OciSpec(
             Resources resources,
             List<Device> devices,
             List<String> maskedPaths,
-            List<String> readonlyPaths) {
+            List<String> readonlyPaths,
+            Seccomp seccomp) {
+    }
+
+    /** linux.seccomp: a default action, and the calls that get another (Docker's profile shape). */
+    public record Seccomp(String defaultAction, List<String> architectures, List<Syscall> syscalls) {
+    }
+
+    public record Syscall(List<String> names, String action, Integer errnoRet) {
     }
 
     public record Namespace(String type, String path) {

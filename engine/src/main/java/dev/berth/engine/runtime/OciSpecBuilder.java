@@ -145,7 +145,8 @@ public final class OciSpecBuilder {
 
         OciSpec.Linux linux = new OciSpec.Linux(namespaces, in.cgroupParent() + "/" + in.containerId(), sysctl,
                 resources(host.resources(), privileged), privileged ? hostDevices() : null,
-                privileged ? List.of() : MASKED_PATHS, privileged ? List.of() : READONLY_PATHS);
+                privileged ? List.of() : MASKED_PATHS, privileged ? List.of() : READONLY_PATHS,
+                seccompUnconfined(host) ? null : SeccompProfile.forContainer(caps, privileged));
         boolean utsPrivate = !"host".equals(host.utsMode());
         return new OciSpec("1.0.2", process,
                 new OciSpec.Root(in.rootfs().toString(), Boolean.TRUE.equals(host.readonlyRootfs())),
@@ -195,6 +196,12 @@ public final class OciSpecBuilder {
     private static void put(Map<String, String> env, String entry) {
         int eq = entry.indexOf('=');
         env.put(eq < 0 ? entry : entry.substring(0, eq), entry);
+    }
+
+    /** {@code --security-opt seccomp=unconfined} turns the filter off, as with Docker. */
+    private static boolean seccompUnconfined(HostConfig host) {
+        return host.securityOpt() != null && host.securityOpt().stream()
+                .anyMatch(o -> o.equals("seccomp=unconfined") || o.equals("seccomp:unconfined"));
     }
 
     private List<OciSpec.Mount> mounts(Input in, boolean privileged) {

@@ -139,6 +139,20 @@ class ContainerRunCliTest {
     }
 
     @Test
+    void aSeccompFilterConfinesContainersUnlessPrivilegedOrUnconfined() {
+        assertEquals("Seccomp:\t2\n", same("run", "--rm", IMAGE, "grep", "^Seccomp:", "/proc/self/status").stdout());
+        // dockerd 20.10 cannot start --privileged on this host ("unable to apply caps"); Berth grants what it has
+        assertEquals("Seccomp:\t0\n", berth().docker("run", "--rm", "--privileged", IMAGE, "grep", "^Seccomp:",
+                "/proc/self/status").stdout());
+        assertEquals("Seccomp:\t0\n", same("run", "--rm", "--security-opt", "seccomp=unconfined", IMAGE, "grep",
+                "^Seccomp:", "/proc/self/status").stdout());
+        // new namespaces are refused to root in the container (no CAP_SYS_ADMIN; the filter refuses unshare too)
+        ProcessResult keys = berth().docker("run", "--rm", IMAGE, "sh", "-c", "cat /proc/self/status >/dev/null; "
+                + "unshare -m true 2>&1; echo unshare=$?");
+        assertTrue(keys.stdout().contains("unshare=1"), keys.stdout());
+    }
+
+    @Test
     void autoRemoveRemovesTheContainerWhenItExits() {
         String name = unique("rm");
         berth().docker("run", "--rm", "--name", name, IMAGE, "true").requireSuccess("run --rm");
