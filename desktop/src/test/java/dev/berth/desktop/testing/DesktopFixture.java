@@ -48,6 +48,7 @@ public final class DesktopFixture {
         try {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Path home = Files.createTempDirectory("berth-ui-home");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home), "berth-ui-home-cleanup"));
             EngineEntry engine = new EngineEntry(TestEngines.name(), "test", TestEngines.current().unixEndpoint());
             AppContext context = new AppContext(new EndpointResolver(Map.of(), home), List.of(engine), List.of());
             Scene scene = new Scene(context.mainWindow(), 1400, 900);
@@ -167,6 +168,14 @@ public final class DesktopFixture {
     }
 
     /** Polls (FX events flushed in between) until {@code probe} returns non-null/true, or fails after the timeout. */
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // best effort: a temp dir
+        }
+    }
+
     /** Like {@link #await} but returns false instead of failing when the condition is not met in time. */
     public static boolean awaitQuietly(Duration timeout, Callable<?> probe) {
         try {

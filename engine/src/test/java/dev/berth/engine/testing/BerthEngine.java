@@ -296,6 +296,7 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
         HostCleanup.killConmonsNaming(dataRoot, execRoot);
         HostCleanup.unmountUnder(base);
         HostCleanup.deleteTree(base);
+        HostCleanup.removeEmptyCgroups("berth");
     }
 
     private void appendToLog(String text) {

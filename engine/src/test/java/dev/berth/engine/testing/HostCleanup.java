@@ -100,6 +100,30 @@ final class HostCleanup {
     }
 
     /** Deletes a tree without following symlinks; what cannot be removed stays (and is reported by the caller). */
+    /**
+     * Removes the engine's cgroup parents ({@code /berth} under each hierarchy) when nothing is left in them, as a
+     * test should leave the host; a cgroup still in use (another engine's container) refuses the rmdir and stays.
+     */
+    static void removeEmptyCgroups(String parent) {
+        Path root = Path.of("/sys/fs/cgroup");
+        try (var hierarchies = java.nio.file.Files.list(root)) {
+            for (Path hierarchy : (Iterable<Path>) hierarchies::iterator) {
+                Path top = hierarchy.resolve(parent);
+                if (!java.nio.file.Files.isDirectory(top)) {
+                    continue;
+                }
+                try (var dirs = java.nio.file.Files.walk(top)) {
+                    dirs.filter(java.nio.file.Files::isDirectory).sorted(java.util.Comparator.reverseOrder())
+                            .forEach(d -> d.toFile().delete());
+                } catch (java.io.IOException | RuntimeException e) {
+                    // best effort
+                }
+            }
+        } catch (java.io.IOException e) {
+            // no cgroup file system here
+        }
+    }
+
     static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
