@@ -243,28 +243,28 @@ class ContainerLifecycleCliTest {
         String name = unique("cp");
         String committed = "berth-test/committed-" + name + ":v1";
         try {
-            onBoth("run", "--name", name, IMAGE, "sh", "-c", "mkdir /work && echo x > /work/new; rm /etc/group");
+            onBoth("run", "--name", name, IMAGE, "sh", "-c", "mkdir /srv && echo x > /srv/new; rm /etc/group");
             String diff = same(s -> Arrays.stream(s.split("\n")).sorted().reduce("", (a, b) -> a + b + "\n"),
                     "diff", name).stdout();
-            assertTrue(diff.contains("A /work/new") && diff.contains("D /etc/group") && diff.contains("C /etc"), diff);
+            assertTrue(diff.contains("A /srv/new") && diff.contains("D /etc/group") && diff.contains("C /etc"), diff);
 
             Files.writeString(dir.resolve("in.txt"), "uploaded\n");
-            berth().docker("cp", dir.resolve("in.txt").toString(), name + ":/work/in.txt").requireSuccess("cp in");
-            berth().docker("cp", name + ":/work", dir.resolve("out").toString()).requireSuccess("cp out");
+            berth().docker("cp", dir.resolve("in.txt").toString(), name + ":/srv/in.txt").requireSuccess("cp in");
+            berth().docker("cp", name + ":/srv", dir.resolve("out").toString()).requireSuccess("cp out");
             assertEquals("x\n", Files.readString(dir.resolve("out/new")));
             assertEquals("uploaded\n", Files.readString(dir.resolve("out/in.txt")));
             sameFailure("Could not find the file", "cp", name + ":/nope", dir.toString());
 
-            berth().docker("commit", "-a", "Berth Tests", "-m", "adds /work", name, committed)
+            berth().docker("commit", "-a", "Berth Tests", "-m", "adds /srv", name, committed)
                     .requireSuccess("commit");
-            assertEquals("Berth Tests adds /work\n", berth().docker("image", "inspect", "-f",
+            assertEquals("Berth Tests adds /srv\n", berth().docker("image", "inspect", "-f",
                     "{{.Author}} {{.Comment}}", committed).stdout());
-            assertEquals("uploaded\n", berth().docker("run", "--rm", committed, "cat", "/work/in.txt").stdout());
+            assertEquals("uploaded\n", berth().docker("run", "--rm", committed, "cat", "/srv/in.txt").stdout());
 
             Path tar = dir.resolve("export.tar");
             berth().docker("export", "-o", tar.toString(), name).requireSuccess("export");
             String listing = Commands.run(List.of("tar", "-tf", tar.toString()), Map.of(), null, 30).stdout();
-            assertTrue(listing.contains("bin/busybox") && listing.contains("work/new"), listing);
+            assertTrue(listing.contains("bin/busybox") && listing.contains("srv/new"), listing);
         } finally {
             quietly("rm", "-f", name);
             berth().docker("rmi", "-f", committed);

@@ -69,7 +69,7 @@ class ContainerCliTest {
         Files.writeString(envFile, "FROM_FILE=yes\n");
         Path hostDir = Files.createTempDirectory(f.base, "bind");
         Files.writeString(hostDir.resolve("in.txt"), "from host\n");
-        ProcessResult r = f.docker("run", "--rm", "-e", "A=1", "--env-file", envFile.toString(), "-w", "/work",
+        ProcessResult r = f.docker("run", "--rm", "-e", "A=1", "--env-file", envFile.toString(), "-w", "/srv",
                 "--hostname", "box", "--add-host", "db.local:10.1.2.3", "-v", hostDir + ":/mnt/host:ro",
                 "-v", "named-vol:/vol", "--tmpfs", "/scratch", "--read-only", "--memory", "64m", IMAGE, "sh", "-c",
                 "echo $A $FROM_FILE; pwd; id -u; hostname; grep db.local /etc/hosts; cat /mnt/host/in.txt;"
@@ -77,7 +77,7 @@ class ContainerCliTest {
                         + " touch /rootfs-file 2>/dev/null || echo read-only; touch /mnt/host/x 2>/dev/null || echo ro-bind;"
                         + " cat /sys/fs/cgroup/memory/memory.limit_in_bytes 2>/dev/null || cat /sys/fs/cgroup/memory.max");
         assertEquals(0, r.exitCode(), r.stderr());
-        assertEquals(List.of("1 yes", "/work", "0", "box", "10.1.2.3\tdb.local", "from host", "vol-ok",
+        assertEquals(List.of("1 yes", "/srv", "0", "box", "10.1.2.3\tdb.local", "from host", "vol-ok",
                 "tmpfs-ok", "read-only", "ro-bind", Long.toString(64L << 20)), r.stdout().lines().toList());
         assertEquals("named-vol", ok("volume", "ls", "-q", "--filter", "name=named-vol"));
     }

@@ -344,15 +344,15 @@ class ContainerRuntimeTest {
     void specHasDockersDefaults() throws Exception {
         Path rootfs = BusyboxRootfs.create(Files.createTempDirectory(base, "spec"));
         OciSpec spec = new OciSpecBuilder(facts).build(new OciSpecBuilder.Input("c".repeat(64), rootfs,
-                config(List.of("true"), true, false, null, "/work/dir"), host(Map.of("Memory", 64L << 20,
+                config(List.of("true"), true, false, null, "/srv/dir"), host(Map.of("Memory", 64L << 20,
                         "NanoCpus", 1_500_000_000L, "PidsLimit", 50, "CapDrop", List.of("net_raw"),
                         "CapAdd", List.of("SYS_ADMIN"))), "myhost", List.of(), null, null, null, true, "/berth"));
         assertEquals(14, Capabilities.DOCKER_DEFAULTS.size());
         assertFalse(spec.process().capabilities().bounding().contains("CAP_NET_RAW"));
         assertTrue(spec.process().capabilities().bounding().contains("CAP_SYS_ADMIN"));
         assertEquals(List.of("PATH=/bin", "HOSTNAME=myhost", "TERM=xterm"), spec.process().env());
-        assertEquals("/work/dir", spec.process().cwd());
-        assertTrue(Files.isDirectory(rootfs.resolve("work/dir")));
+        assertEquals("/srv/dir", spec.process().cwd());
+        assertTrue(Files.isDirectory(rootfs.resolve("srv/dir")));
         assertEquals(64L << 20, spec.linux().resources().memory().limit());
         assertEquals(150_000L, spec.linux().resources().cpu().quota());
         assertEquals(100_000L, spec.linux().resources().cpu().period());
