@@ -29,6 +29,13 @@ public final class Dockerd implements TestEngine {
 
     public static final String BUSYBOX = "berth-test/busybox:latest";
 
+    /**
+     * Set to true (the desktop suite does) for a daemon with its default bridge network on a host bridge of its
+     * own, so containers get addresses and published ports work on loopback. Off, the daemon has no default
+     * bridge, which keeps the engine comparison suites' output independent of host networking.
+     */
+    public static final String BRIDGE_PROPERTY = "berth.test.dockerd.bridge";
+
     private static Dockerd shared;
 
     private final Path base;
@@ -38,6 +45,7 @@ public final class Dockerd implements TestEngine {
     private final int unlistedPort;
     private final Process process;
     private final String dockerCli;
+    private final HostBridge bridge;
 
     private Dockerd(Path base) throws IOException {
         this.base = base;
@@ -48,6 +56,7 @@ public final class Dockerd implements TestEngine {
         this.dockerCli = Commands.find("/usr/local/bin/docker", "/usr/bin/docker");
         generateCertificates();
         String dockerd = Commands.find("/usr/sbin/dockerd", "/usr/bin/dockerd");
+        this.bridge = Boolean.getBoolean(BRIDGE_PROPERTY) ? HostBridge.create() : null;
         List<String> cmd = new ArrayList<>(List.of(dockerd,
                 "--host", "unix://" + socket,
                 "--host", "tcp://127.0.0.1:" + tlsPort,
@@ -62,11 +71,16 @@ public final class Dockerd implements TestEngine {
                 "--pidfile", base.resolve("dockerd.pid").toString(),
                 "--containerd-namespace", "berth-it",
                 "--containerd-plugins-namespace", "berth-it-plugins",
-                "--bridge", "none",
                 "--iptables=false",
-                "--ip-masq=false",
-                "--default-address-pool", "base=10.213.0.0/16,size=24",
-                "--userland-proxy=false"));
+                "--ip-masq=false"));
+        if (bridge == null) {
+            cmd.addAll(List.of("--bridge", "none", "--userland-proxy=false",
+                    "--default-address-pool", "base=10.213.0.0/16,size=24"));
+        } else {
+            // published ports reach containers through docker-proxy on the host side, so no iptables rules are needed
+            cmd.addAll(List.of("--bridge", bridge.name(), "--userland-proxy=true",
+                    "--default-address-pool", "base=" + bridge.poolBase() + ",size=24"));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(base.resolve("dockerd.log").toFile());
         pb.environment().remove("DOCKER_HOST");
@@ -209,6 +223,9 @@ public final class Dockerd implements TestEngine {
         }
         unmountUnder(base);
         deleteTree(base);
+        if (bridge != null) {
+            bridge.delete();
+        }
     }
 
     private static void unmountUnder(Path dir) {
