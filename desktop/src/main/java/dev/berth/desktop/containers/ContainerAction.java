@@ -1,5 +1,6 @@
 package dev.berth.desktop.containers;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import dev.berth.remote.containers.ContainersApi;
@@ -11,27 +12,24 @@ import javafx.scene.input.KeyCombination;
  * applies: a bulk action acts on the selected containers it applies to and skips the others.
  */
 public enum ContainerAction {
-    START("start", "Start", "Started", AppIcon.START, Shortcuts.START, Set.of("created", "exited")),
-    STOP("stop", "Stop", "Stopped", AppIcon.STOP, Shortcuts.STOP, Set.of("running", "restarting", "paused")),
-    RESTART("restart", "Restart", "Restarted", AppIcon.RESTART, Shortcuts.RESTART,
-            Set.of("running", "exited", "created", "paused")),
-    PAUSE("pause", "Pause", "Paused", AppIcon.PAUSE, Shortcuts.PAUSE, Set.of("running")),
-    UNPAUSE("unpause", "Resume", "Resumed", AppIcon.START, Shortcuts.UNPAUSE, Set.of("paused")),
-    KILL("kill", "Kill", "Killed", AppIcon.KILL, Shortcuts.KILL, Set.of("running", "restarting", "paused")),
-    REMOVE("remove", "Remove", "Removed", AppIcon.REMOVE, Shortcuts.REMOVE,
+    START("start", AppIcon.START, Shortcuts.START, Set.of("created", "exited")),
+    STOP("stop", AppIcon.STOP, Shortcuts.STOP, Set.of("running", "restarting", "paused")),
+    RESTART("restart", AppIcon.RESTART, Shortcuts.RESTART, Set.of("running", "exited", "created", "paused")),
+    PAUSE("pause", AppIcon.PAUSE, Shortcuts.PAUSE, Set.of("running")),
+    UNPAUSE("unpause", AppIcon.START, Shortcuts.UNPAUSE, Set.of("paused")),
+    KILL("kill", AppIcon.KILL, Shortcuts.KILL, Set.of("running", "restarting", "paused")),
+    REMOVE("remove", AppIcon.REMOVE, Shortcuts.REMOVE,
             Set.of("created", "running", "paused", "restarting", "exited", "dead"));
 
+    private static final Texts T = Texts.of(ContainerAction.class);
+
     private final String id;
-    private final String label;
-    private final String done;
     private final AppIcon icon;
     private final KeyCombination shortcut;
     private final Set<String> states;
 
-    ContainerAction(String id, String label, String done, AppIcon icon, KeyCombination shortcut, Set<String> states) {
+    ContainerAction(String id, AppIcon icon, KeyCombination shortcut, Set<String> states) {
         this.id = id;
-        this.label = label;
-        this.done = done;
         this.icon = icon;
         this.shortcut = shortcut;
         this.states = states;
@@ -42,13 +40,30 @@ public enum ContainerAction {
         return id;
     }
 
+    /** The verb on buttons and menus: "Stop". */
     public String label() {
-        return label;
+        return switch (this) {
+            case START -> T.get("containers.action.start");
+            case STOP -> T.get("containers.action.stop");
+            case RESTART -> T.get("containers.action.restart");
+            case PAUSE -> T.get("containers.action.pause");
+            case UNPAUSE -> T.get("containers.action.unpause");
+            case KILL -> T.get("containers.action.kill");
+            case REMOVE -> T.get("containers.action.remove");
+        };
     }
 
-    /** Past tense for notices: "Stopped 3 containers". */
-    public String done() {
-        return done;
+    /** The notice after a bulk action: "Stopped 3 containers". */
+    public String done(int count) {
+        return switch (this) {
+            case START -> T.get("containers.done.start", count);
+            case STOP -> T.get("containers.done.stop", count);
+            case RESTART -> T.get("containers.done.restart", count);
+            case PAUSE -> T.get("containers.done.pause", count);
+            case UNPAUSE -> T.get("containers.done.unpause", count);
+            case KILL -> T.get("containers.done.kill", count);
+            case REMOVE -> T.get("containers.done.remove", count);
+        };
     }
 
     public AppIcon icon() {

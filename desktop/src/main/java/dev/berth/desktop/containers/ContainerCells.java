@@ -1,5 +1,6 @@
 package dev.berth.desktop.containers;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.time.Instant;
 import java.util.Map;
@@ -18,6 +19,8 @@ import javafx.scene.control.Tooltip;
 /** The containers table's columns: what each shows and how, group headers included. */
 final class ContainerCells {
 
+    private static final Texts T = Texts.of(ContainerCells.class);
+
     private static final Map<String, PseudoClass> STATES = Stream.of("running", "paused", "exited", "dead",
             "restarting", "created", "removing").collect(Collectors.toMap(s -> s, PseudoClass::getPseudoClass));
 
@@ -35,7 +38,7 @@ final class ContainerCells {
 
     /** The name; a group header shows its chevron, project and count here. */
     static TableColumn<ContainerRow, String> name() {
-        TableColumn<ContainerRow, String> c = column("Name", "column-name", 220, ContainerRow::nameProperty);
+        TableColumn<ContainerRow, String> c = column(T.get("containers.column.name"), "column-name", 220, ContainerRow::nameProperty);
         c.setCellFactory(col -> new TableCell<>() {
             private final InvalidationListener chevron = o -> paintChevron();
             private ContainerRow header;
@@ -88,7 +91,7 @@ final class ContainerCells {
      * makes JavaFX re-match the cell's CSS from scratch, and cells change rows on every keystroke of a search.
      */
     static TableColumn<ContainerRow, String> state() {
-        TableColumn<ContainerRow, String> c = column("State", "column-state", 80, ContainerRow::stateProperty);
+        TableColumn<ContainerRow, String> c = column(T.get("containers.column.state"), "column-state", 80, ContainerRow::stateProperty);
         c.setCellFactory(col -> new TableCell<>() {
             private PseudoClass shown;
 
@@ -117,7 +120,7 @@ final class ContainerCells {
 
     /** "5 minutes ago", rewritten as {@code clock} ticks; sorts by the real time. */
     static TableColumn<ContainerRow, Long> created(ObservableValue<Instant> clock) {
-        TableColumn<ContainerRow, Long> c = column("Created", "column-created", 110, ContainerRow::createdProperty);
+        TableColumn<ContainerRow, Long> c = column(T.get("containers.column.created"), "column-created", 110, ContainerRow::createdProperty);
         c.setCellFactory(col -> new TableCell<>() {
             private final InvalidationListener tick = o -> render();
             private Tooltip tip;
@@ -142,20 +145,20 @@ final class ContainerCells {
     }
 
     static TableColumn<ContainerRow, Double> cpu() {
-        TableColumn<ContainerRow, Double> c = column("CPU", "column-cpu", 70, ContainerRow::cpuPercentProperty);
+        TableColumn<ContainerRow, Double> c = column(T.get("containers.column.cpu"), "column-cpu", 70, ContainerRow::cpuPercentProperty);
         c.setCellFactory(col -> rightAligned(ContainerFormat::cpu));
         return c;
     }
 
     static TableColumn<ContainerRow, Long> memory() {
-        TableColumn<ContainerRow, Long> c = column("Memory", "column-memory", 90, ContainerRow::memoryBytesProperty);
+        TableColumn<ContainerRow, Long> c = column(T.get("containers.column.memory"), "column-memory", 90, ContainerRow::memoryBytesProperty);
         c.setCellFactory(col -> rightAligned(ContainerFormat::bytes));
         return c;
     }
 
     /** Writable layer size, with the whole filesystem's size as tooltip. */
     static TableColumn<ContainerRow, Long> size() {
-        TableColumn<ContainerRow, Long> c = column("Size", "column-size", 90, ContainerRow::sizeRwProperty);
+        TableColumn<ContainerRow, Long> c = column(T.get("containers.column.size"), "column-size", 90, ContainerRow::sizeRwProperty);
         c.setCellFactory(col -> new TableCell<>() {
             private Tooltip tip;
 
@@ -165,7 +168,7 @@ final class ContainerCells {
                 ContainerRow row = empty ? null : getTableRow().getItem();
                 setText(size == null ? null : ContainerFormat.bytes(size));
                 Long virtual = row == null ? null : row.sizeRootFsProperty().get();
-                tip = tip(this, tip, virtual == null ? null : "Including the image: " + ContainerFormat.bytes(virtual));
+                tip = tip(this, tip, virtual == null ? null : T.get("containers.size.tooltip", ContainerFormat.bytes(virtual)));
             }
         });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");

@@ -2,6 +2,7 @@ package dev.berth.desktop.containers;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.engines.EngineSession;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * when first selected, so a Terminal or Stats tab nobody looks at starts nothing; all are closed with the pane.
  */
 final class ContainerDetailsPane extends VBox {
+
+    private static final Texts T = Texts.of(ContainerDetailsPane.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerDetailsPane.class);
 
@@ -52,7 +55,7 @@ final class ContainerDetailsPane extends VBox {
         Button close = new Button(null, AppIcon.CLOSE.node(16));
         close.setId("container-details-close");
         close.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        close.setTooltip(new Tooltip("Close details (Esc)"));
+        close.setTooltip(new Tooltip(T.get("containers.details.close")));
         close.setOnAction(e -> close());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -99,9 +102,9 @@ final class ContainerDetailsPane extends VBox {
             tabPane.getTabs().add(tab);
         }
         if (tabs.isEmpty()) {
-            Label none = new Label("No detail views are available yet.");
+            Label none = new Label(T.get("containers.details.none"));
             none.getStyleClass().add(Styles.TEXT_MUTED);
-            tabPane.getTabs().add(new Tab("Details", none));
+            tabPane.getTabs().add(new Tab(T.get("containers.details.tab"), none));
         }
         tabPane.getTabs().stream().filter(t -> t.getId() != null && t.getId().equals(selectedTab)).findFirst()
                 .ifPresentOrElse(t -> tabPane.getSelectionModel().select(t), () -> tabPane.getSelectionModel().select(0));

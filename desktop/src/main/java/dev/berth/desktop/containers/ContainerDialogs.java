@@ -1,6 +1,7 @@
 package dev.berth.desktop.containers;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
@@ -16,6 +17,8 @@ import javafx.stage.Window;
 /** Confirmations for the destructive container actions. They never block: the answer arrives as a callback. */
 final class ContainerDialogs {
 
+    private static final Texts T = Texts.of(ContainerDialogs.class);
+
     interface RemoveAnswer {
         void remove(boolean force, boolean volumes);
     }
@@ -26,26 +29,27 @@ final class ContainerDialogs {
     }
 
     static Dialog<ButtonType> confirmRemove(Window owner, List<ContainerRow> rows, RemoveAnswer answer) {
-        ButtonType remove = new ButtonType("Remove", ButtonBar.ButtonData.OK_DONE);
-        String what = rows.size() == 1 ? "container \u201c" + rows.get(0).name() + "\u201d"
-                : rows.size() + " containers";
+        ButtonType remove = new ButtonType(T.get("containers.remove.button"), ButtonBar.ButtonData.OK_DONE);
+        boolean one = rows.size() == 1;
         long running = rows.stream().filter(r -> ContainerAction.STOP.appliesTo(r.state())).count();
-        Label question = new Label("Remove " + what + "? This cannot be undone.");
+        Label question = new Label(one ? T.get("containers.remove.one.question", rows.get(0).name())
+                : T.get("containers.remove.many.question", rows.size()));
         question.setWrapText(true);
-        CheckBox force = new CheckBox("Force: stop running containers first");
+        CheckBox force = new CheckBox(T.get("containers.remove.force"));
         force.setId("confirm-remove-force");
-        CheckBox volumes = new CheckBox("Also remove anonymous volumes");
+        CheckBox volumes = new CheckBox(T.get("containers.remove.volumes"));
         volumes.setId("confirm-remove-volumes");
         VBox content = new VBox(10, question);
         if (rows.size() > 1) {
             content.getChildren().add(muted(names(rows)));
         }
         if (running > 0) {
-            content.getChildren().add(muted((running == 1 && rows.size() == 1 ? "It is"
-                    : running + " of them are") + " not stopped: tick Force, or the engine refuses."));
+            content.getChildren().add(muted(running == 1 && one ? T.get("containers.remove.notStopped.one")
+                    : T.get("containers.remove.notStopped.many", running)));
         }
         content.getChildren().addAll(force, volumes);
-        Dialog<ButtonType> dialog = dialog(owner, "confirm-remove", "Remove " + what, content, remove);
+        Dialog<ButtonType> dialog = dialog(owner, "confirm-remove", one ? T.get("containers.remove.one.title", rows.get(0).name())
+                : T.get("containers.remove.many.title", rows.size()), content, remove);
         Button ok = (Button) dialog.getDialogPane().lookupButton(remove);
         ok.getStyleClass().add(Styles.DANGER);
         dialog.setOnHidden(e -> {
@@ -58,11 +62,11 @@ final class ContainerDialogs {
     }
 
     static Dialog<ButtonType> confirmPrune(Window owner, long stopped, Runnable prune) {
-        ButtonType ok = new ButtonType("Prune", ButtonBar.ButtonData.OK_DONE);
-        Label text = new Label("Remove all stopped containers" + (stopped > 0 ? " (" + stopped + " now)" : "")
-                + "? Running and paused containers are kept.");
+        ButtonType ok = new ButtonType(T.get("containers.prune.button"), ButtonBar.ButtonData.OK_DONE);
+        Label text = new Label(stopped > 0 ? T.get("containers.prune.question.count", stopped)
+                : T.get("containers.prune.question"));
         text.setWrapText(true);
-        Dialog<ButtonType> dialog = dialog(owner, "confirm-prune", "Prune stopped containers", new VBox(10, text), ok);
+        Dialog<ButtonType> dialog = dialog(owner, "confirm-prune", T.get("containers.prune.title"), new VBox(10, text), ok);
         dialog.getDialogPane().lookupButton(ok).getStyleClass().add(Styles.DANGER);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == ok) {
@@ -85,12 +89,14 @@ final class ContainerDialogs {
         dialog.getDialogPane().setId(id);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setPrefWidth(460);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, ok);
+        // a Cancel of our own: JavaFX's follows the JVM's language, not the one the app was told to use
+        ButtonType cancel = new ButtonType(T.get("containers.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(cancel, ok);
         dialog.getDialogPane().lookupButton(ok).setId(id + "-ok");
-        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId(id + "-cancel");
+        dialog.getDialogPane().lookupButton(cancel).setId(id + "-cancel");
         // the default button is Cancel: Enter right after Delete must not destroy anything
         ((Button) dialog.getDialogPane().lookupButton(ok)).setDefaultButton(false);
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setDefaultButton(true);
         return dialog;
     }
 
@@ -103,6 +109,6 @@ final class ContainerDialogs {
 
     private static String names(List<ContainerRow> rows) {
         String shown = rows.stream().limit(NAMES_SHOWN).map(ContainerRow::name).collect(Collectors.joining(", "));
-        return rows.size() > NAMES_SHOWN ? shown + " and " + (rows.size() - NAMES_SHOWN) + " more" : shown;
+        return rows.size() > NAMES_SHOWN ? T.get("containers.remove.names.more", shown, rows.size() - NAMES_SHOWN) : shown;
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.desktop.containers;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.containers.ContainerSummary;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,8 @@ import java.util.Set;
 
 /** How the containers table writes ports, ages, sizes and CPU: short, and the way the docker CLI users know. */
 final class ContainerFormat {
+
+    private static final Texts T = Texts.of(ContainerFormat.class);
 
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
@@ -66,34 +69,31 @@ final class ContainerFormat {
         }
         long s = Math.max(0, Duration.between(Instant.ofEpochSecond(epochSeconds), now).getSeconds());
         if (s < 1) {
-            return "Less than a second ago";
+            return T.get("containers.ago.now");
         }
         if (s < 60) {
-            return plural(s, "second") + " ago";
+            return T.get("containers.ago.seconds", s);
         }
         long m = s / 60;
         if (m < 60) {
-            return m == 1 ? "About a minute ago" : plural(m, "minute") + " ago";
+            return m == 1 ? T.get("containers.ago.minute") : T.get("containers.ago.minutes", m);
         }
         long h = m / 60;
         if (h < 48) {
-            return h == 1 ? "About an hour ago" : plural(h, "hour") + " ago";
+            return h == 1 ? T.get("containers.ago.hour") : T.get("containers.ago.hours", h);
         }
+        // from here on every count is at least two
         long d = h / 24;
         if (d < 14) {
-            return plural(d, "day") + " ago";
+            return T.get("containers.ago.days", d);
         }
         if (d < 60) {
-            return plural(d / 7, "week") + " ago";
+            return T.get("containers.ago.weeks", d / 7);
         }
         if (d < 365 * 2) {
-            return plural(d / 30, "month") + " ago";
+            return T.get("containers.ago.months", d / 30);
         }
-        return plural(d / 365, "year") + " ago";
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return T.get("containers.ago.years", d / 365);
     }
 
     /** Binary units, as {@code docker stats} shows memory: "12.3 MiB". */

@@ -1,5 +1,6 @@
 package dev.berth.desktop.containers;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.containers.ContainerSummary;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,8 @@ import javafx.beans.property.StringProperty;
  * place so selection and scroll position survive live updates), or the header of a compose-project group.
  */
 public final class ContainerRow {
+
+    private static final Texts T = Texts.of(ContainerRow.class);
 
     static final String PROJECT_LABEL = "com.docker.compose.project";
 
@@ -71,7 +74,7 @@ public final class ContainerRow {
     }
 
     static String groupTitle(String project) {
-        return project.isEmpty() ? "Not in a compose project" : project;
+        return project.isEmpty() ? T.get("containers.group.none") : project;
     }
 
     /** What the filtered and sorted lists watch for changes. */
@@ -117,8 +120,8 @@ public final class ContainerRow {
 
     /** Header only: how many of the group's containers pass the filter, and how many of those run. */
     void groupCounts(int matching, int running) {
-        name.set(groupTitle(project) + " (" + matching + ")");
-        status.set(running + " running");
+        name.set(T.get("containers.group.title", groupTitle(project), matching));
+        status.set(T.get("containers.group.running", running));
         if (matching != matchCount) {
             matchCount = matching;
             touch();

@@ -3,6 +3,7 @@ package dev.berth.desktop.containers;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.shell.PaletteCommand;
 import dev.berth.desktop.shell.Shortcuts;
@@ -15,6 +16,8 @@ import javafx.scene.input.KeyCodeCombination;
 
 /** The Containers page: table, filters, actions, live updates and the opened container's detail tabs. */
 public final class ContainersPage implements Page {
+
+    private static final Texts T = Texts.of(ContainersPage.class);
 
     private final ContainersViewModel model;
     private final ContainersView view;
@@ -41,7 +44,7 @@ public final class ContainersPage implements Page {
 
     @Override
     public String title() {
-        return "Containers";
+        return T.get("containers.page.title");
     }
 
     @Override
@@ -84,35 +87,35 @@ public final class ContainersPage implements Page {
     @Override
     public List<PaletteCommand> commands() {
         List<PaletteCommand> commands = new ArrayList<>();
+        String category = T.get("containers.palette.category");
         for (ContainerAction a : ContainerAction.values()) {
             if (model.enabledProperty(a).get()) {
-                commands.add(new PaletteCommand(a.label() + " selected containers"
-                        + (a == ContainerAction.REMOVE ? "…" : ""), "Containers", a.shortcut(), () -> view.act(a)));
+                commands.add(new PaletteCommand(a == ContainerAction.REMOVE ? T.get("containers.palette.remove")
+                        : T.get("containers.palette.action", a.label()), category, a.shortcut(), () -> view.act(a)));
             }
         }
         List<ContainerRow> selected = view.selectedContainers();
         if (!selected.isEmpty()) {
-            commands.add(new PaletteCommand("Open details of " + selected.get(0).name(), "Containers",
+            commands.add(new PaletteCommand(T.get("containers.palette.open", selected.get(0).name()), category,
                     Shortcuts.OPEN, () -> view.openDetails(selected.get(0))));
-            commands.add(new PaletteCommand("Copy names of selected containers", "Containers", Shortcuts.COPY,
+            commands.add(new PaletteCommand(T.get("containers.palette.copyNames"), category, Shortcuts.COPY,
                     () -> view.copy(false)));
-            commands.add(new PaletteCommand("Copy IDs of selected containers", "Containers", Shortcuts.COPY_ID,
+            commands.add(new PaletteCommand(T.get("containers.palette.copyIds"), category, Shortcuts.COPY_ID,
                     () -> view.copy(true)));
         }
         if (view.detailsOpen()) {
-            commands.add(new PaletteCommand("Close container details", "Containers",
+            commands.add(new PaletteCommand(T.get("containers.palette.closeDetails"), category,
                     new KeyCodeCombination(KeyCode.ESCAPE), view::closeDetails));
         }
-        commands.add(new PaletteCommand("Prune stopped containers…", "Containers", view::confirmPrune));
-        commands.add(new PaletteCommand(model.groupedProperty().get() ? "Ungroup containers"
-                : "Group containers by compose project", "Containers", Shortcuts.GROUP,
+        commands.add(new PaletteCommand(T.get("containers.prune.menu"), category, view::confirmPrune));
+        commands.add(new PaletteCommand(model.groupedProperty().get() ? T.get("containers.palette.ungroup")
+                : T.get("containers.palette.group"), category, Shortcuts.GROUP,
                 () -> model.groupedProperty().set(!model.groupedProperty().get())));
-        commands.add(new PaletteCommand(model.showSizesProperty().get() ? "Hide container sizes"
-                : "Show container sizes", "Containers",
+        commands.add(new PaletteCommand(model.showSizesProperty().get() ? T.get("containers.palette.hideSizes")
+                : T.get("containers.palette.showSizes"), category,
                 () -> model.showSizesProperty().set(!model.showSizesProperty().get())));
         for (StateFilter f : StateFilter.values()) {
-            commands.add(new PaletteCommand("Show " + (f == StateFilter.ALL ? "all" : f.toString().toLowerCase())
-                    + " containers", "Containers", () -> model.stateFilterProperty().set(f)));
+            commands.add(new PaletteCommand(f.paletteTitle(), category, () -> model.stateFilterProperty().set(f)));
         }
         return commands;
     }

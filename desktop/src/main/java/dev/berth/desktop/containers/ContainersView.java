@@ -6,6 +6,7 @@ import atlantafx.base.theme.Tweaks;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.Clipboards;
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import java.time.Instant;
@@ -53,6 +54,8 @@ import javafx.util.Duration;
  * container's details below it. Everything it shows comes from {@link ContainersViewModel}.
  */
 public final class ContainersView extends VBox {
+
+    private static final Texts T = Texts.of(ContainersView.class);
 
     private static final PseudoClass GROUP_HEADER = PseudoClass.getPseudoClass("group-header");
 
@@ -148,8 +151,8 @@ public final class ContainersView extends VBox {
 
     private HBox toolbar() {
         search.setId("containers-search");
-        search.setPromptText("Search  (" + Shortcuts.text(Shortcuts.FIND) + ")");
-        search.setTooltip(new Tooltip("Matches names, images, IDs, status and ports; every word typed must match"));
+        search.setPromptText(T.get("containers.search.prompt", Shortcuts.text(Shortcuts.FIND)));
+        search.setTooltip(new Tooltip(T.get("containers.search.tooltip")));
         search.setLeft(AppIcon.SEARCH.node(16));
         search.setPrefWidth(260);
         HBox.setHgrow(search, Priority.SOMETIMES);
@@ -172,22 +175,22 @@ public final class ContainersView extends VBox {
         state.setId("containers-state-filter");
         state.getItems().setAll(StateFilter.values());
         state.valueProperty().bindBidirectional(model.stateFilterProperty());
-        state.setTooltip(new Tooltip("Show only containers in this state"));
+        state.setTooltip(new Tooltip(T.get("containers.filter.tooltip")));
 
-        ToggleButton group = new ToggleButton("Group", AppIcon.GROUP.node(16));
+        ToggleButton group = new ToggleButton(T.get("containers.group.button"), AppIcon.GROUP.node(16));
         group.setId("containers-group");
-        group.setTooltip(Shortcuts.tooltip("Group by compose project", Shortcuts.GROUP));
+        group.setTooltip(Shortcuts.tooltip(T.get("containers.group.tooltip"), Shortcuts.GROUP));
         group.selectedProperty().bindBidirectional(model.groupedProperty());
 
-        ToggleButton sizes = new ToggleButton("Sizes", AppIcon.SIZE.node(16));
+        ToggleButton sizes = new ToggleButton(T.get("containers.sizes.button"), AppIcon.SIZE.node(16));
         sizes.setId("containers-sizes");
-        sizes.setTooltip(new Tooltip("Show sizes (asks the engine to measure every container: slow on big hosts)"));
+        sizes.setTooltip(new Tooltip(T.get("containers.sizes.tooltip")));
         sizes.selectedProperty().bindBidirectional(model.showSizesProperty());
 
-        Button run = new Button("Run…", AppIcon.RUN.node(16));
+        Button run = new Button(T.get("containers.run.button"), AppIcon.RUN.node(16));
         run.setId("containers-run");
         run.getStyleClass().add(Styles.ACCENT);
-        run.setTooltip(Shortcuts.tooltip("Run a new container", Shortcuts.RUN));
+        run.setTooltip(Shortcuts.tooltip(T.get("containers.run.tooltip"), Shortcuts.RUN));
         run.setOnAction(e -> runNew.run());
 
         HBox bar = new HBox(6, run, search, state, group, sizes, new Separator(Orientation.VERTICAL));
@@ -198,7 +201,7 @@ public final class ContainersView extends VBox {
             if (a == ContainerAction.REMOVE) {
                 b.getStyleClass().add(Styles.DANGER);
             }
-            b.setTooltip(Shortcuts.tooltip(a.label() + " selected", a.shortcut()));
+            b.setTooltip(Shortcuts.tooltip(T.get("containers.action.tooltip", a.label()), a.shortcut()));
             b.setAccessibleText(a.label());
             b.disableProperty().bind(model.enabledProperty(a).not());
             b.setOnAction(e -> act(a));
@@ -207,9 +210,9 @@ public final class ContainersView extends VBox {
         }
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        Button prune = new Button("Prune", AppIcon.PRUNE.node(16));
+        Button prune = new Button(T.get("containers.prune.button"), AppIcon.PRUNE.node(16));
         prune.setId("containers-prune");
-        prune.setTooltip(new Tooltip("Remove all stopped containers"));
+        prune.setTooltip(new Tooltip(T.get("containers.prune.tooltip")));
         prune.setOnAction(e -> confirmPrune());
         bar.getChildren().addAll(grow, prune);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -230,10 +233,10 @@ public final class ContainersView extends VBox {
         size.visibleProperty().bind(model.showSizesProperty());
         table.getColumns().setAll(List.of(
                 ContainerCells.name(),
-                ContainerCells.longText("Image", "column-image", 170, ContainerRow::imageProperty),
+                ContainerCells.longText(T.get("containers.column.image"), "column-image", 170, ContainerRow::imageProperty),
                 ContainerCells.state(),
-                ContainerCells.longText("Status", "column-status", 170, ContainerRow::statusProperty),
-                ContainerCells.longText("Ports", "column-ports", 210, ContainerRow::portsProperty),
+                ContainerCells.longText(T.get("containers.column.status"), "column-status", 170, ContainerRow::statusProperty),
+                ContainerCells.longText(T.get("containers.column.ports"), "column-ports", 210, ContainerRow::portsProperty),
                 ContainerCells.created(clock),
                 ContainerCells.cpu(),
                 ContainerCells.memory(),
@@ -313,7 +316,7 @@ public final class ContainersView extends VBox {
 
     private ContextMenu contextMenu() {
         ContextMenu menu = new ContextMenu();
-        MenuItem open = new MenuItem("Open details");
+        MenuItem open = new MenuItem(T.get("containers.menu.open"));
         open.setId("containers-menu-open");
         open.setAccelerator(Shortcuts.inMenu(Shortcuts.OPEN));
         open.setOnAction(e -> {
@@ -325,22 +328,22 @@ public final class ContainersView extends VBox {
         open.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selection()));
         menu.getItems().addAll(open, new SeparatorMenuItem());
         for (ContainerAction a : ContainerAction.values()) {
-            MenuItem item = new MenuItem(a.label() + (a == ContainerAction.REMOVE ? "…" : ""), a.icon().node(14));
+            MenuItem item = new MenuItem(a == ContainerAction.REMOVE ? T.get("containers.menu.remove") : a.label(), a.icon().node(14));
             item.setId("containers-menu-" + a.id());
             item.setAccelerator(Shortcuts.inMenu(a.shortcut()));
             item.disableProperty().bind(model.enabledProperty(a).not());
             item.setOnAction(e -> act(a));
             menu.getItems().add(item);
         }
-        MenuItem copyNames = new MenuItem("Copy names", AppIcon.COPY.node(14));
+        MenuItem copyNames = new MenuItem(T.get("containers.menu.copyNames"), AppIcon.COPY.node(14));
         copyNames.setAccelerator(Shortcuts.inMenu(Shortcuts.COPY));
         copyNames.setOnAction(e -> copy(false));
-        MenuItem copyIds = new MenuItem("Copy IDs");
+        MenuItem copyIds = new MenuItem(T.get("containers.menu.copyIds"));
         copyIds.setAccelerator(Shortcuts.inMenu(Shortcuts.COPY_ID));
         copyIds.setOnAction(e -> copy(true));
         copyNames.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.selection()));
         copyIds.disableProperty().bind(copyNames.disableProperty());
-        MenuItem prune = new MenuItem("Prune stopped containers…", AppIcon.PRUNE.node(14));
+        MenuItem prune = new MenuItem(T.get("containers.prune.menu"), AppIcon.PRUNE.node(14));
         prune.setOnAction(e -> confirmPrune());
         menu.getItems().addAll(new SeparatorMenuItem(), copyNames, copyIds, new SeparatorMenuItem(), prune);
         return menu;

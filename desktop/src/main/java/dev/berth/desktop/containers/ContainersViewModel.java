@@ -4,6 +4,7 @@ import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.Filters;
 import dev.berth.remote.containers.ContainerSummary;
 import dev.berth.remote.containers.ContainersApi;
@@ -55,6 +56,8 @@ import org.slf4j.LoggerFactory;
  * scrolling survive. Filtering and grouping are a predicate and a comparator over the same rows: no relisting.
  */
 public final class ContainersViewModel {
+
+    private static final Texts T = Texts.of(ContainersViewModel.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainersViewModel.class);
 
@@ -283,9 +286,12 @@ public final class ContainersViewModel {
         ListContainersParams params = ListContainersParams.includingStopped();
         Set<String> ids = null;
         String what;
+        String failure;
         if (full) {
             params = params.withSize(sizesPending);
-            what = sizesPending ? "Compute container sizes" : "List containers";
+            what = sizesPending ? T.get("containers.task.sizes") : T.get("containers.task.list");
+            failure = sizesPending ? T.get("containers.error.sizes", engine.name())
+                    : T.get("containers.error.list", engine.name());
             fullPending = false;
             sizesPending = false;
             pending.clear();
@@ -296,7 +302,8 @@ public final class ContainersViewModel {
             Filters filters = Filters.none();
             ids.forEach(id -> filters.and("id", id));
             params = params.withFilters(filters);
-            what = "Update containers";
+            what = T.get("containers.task.update");
+            failure = what;
         }
         fetching = true;
         ListContainersParams query = params;
@@ -318,7 +325,7 @@ public final class ContainersViewModel {
             }
             if (only == null) {
                 loadError = Notifier.userMessage(e);
-                notifier.error(what + " on " + engine.name(), e);
+                notifier.error(failure, e);
             } else {
                 LOG.debug("refreshing {} failed", only, e);
             }
@@ -608,18 +615,17 @@ public final class ContainersViewModel {
             }
         }
         int total = byId.size();
-        String text = total + (total == 1 ? " container" : " containers") + " · " + running + " running";
-        summaryText.set(shown == total ? text : text + " · " + shown + " shown");
+        summaryText.set(shown == total ? T.get("containers.summary", total, running)
+                : T.get("containers.summary.filtered", total, running, shown));
         String query = search.get() == null ? "" : search.get().strip();
         if (loading.get() && total == 0) {
-            emptyText.set("Loading containers…");
+            emptyText.set(T.get("containers.empty.loading"));
         } else if (loadError != null && total == 0) {
-            emptyText.set("Could not list containers: " + loadError);
+            emptyText.set(T.get("containers.empty.error", loadError));
         } else if (total == 0) {
-            emptyText.set("No containers on this engine yet.");
+            emptyText.set(T.get("containers.empty.none"));
         } else {
-            emptyText.set(query.isEmpty() ? "No container is " + stateFilter.get().toString().toLowerCase(Locale.ROOT)
-                    + "." : "No container matches \u201c" + query + "\u201d.");
+            emptyText.set(query.isEmpty() ? stateFilter.get().emptyText() : T.get("containers.empty.search", query));
         }
     }
 
@@ -641,19 +647,19 @@ public final class ContainersViewModel {
         if (engine == null) {
             return;
         }
-        background.submit("Prune stopped containers", () -> engine.client().containers().prune(Filters.none()))
+        String what = T.get("containers.prune.title");
+        background.submit(what, () -> engine.client().containers().prune(Filters.none()))
                 .onSuccess(report -> notifier.info(pruneSummary(report)))
-                .onFailure(e -> notifier.error("Prune stopped containers", e));
+                .onFailure(e -> notifier.error(what, e));
     }
 
     static String pruneSummary(PruneReport report) {
         int n = report == null || report.containersDeleted() == null ? 0 : report.containersDeleted().size();
         long bytes = report == null || report.spaceReclaimed() == null ? 0 : report.spaceReclaimed();
         if (n == 0) {
-            return "No stopped containers to prune";
+            return T.get("containers.prune.none");
         }
-        return "Pruned " + n + (n == 1 ? " stopped container" : " stopped containers") + ", reclaimed "
-                + ContainerFormat.bytes(bytes);
+        return T.get("containers.prune.done", n, ContainerFormat.bytes(bytes));
     }
 
     private interface ContainerOp {
@@ -672,20 +678,21 @@ public final class ContainersViewModel {
             String id = row.id();
             String name = row.name();
             ids.add(id);
-            background.submit(action.label() + " " + name, () -> {
+            String what = T.get("containers.task.action", action.label(), name);
+            background.submit(what, () -> {
                 op.run(engine.client().containers(), id);
                 return null;
             }).onFailure(e -> {
                 failed[0]++;
-                notifier.error(action.label() + " " + name, e);
+                notifier.error(what, e);
             }).andFinally(() -> {
                 if (--left[0] > 0) {
                     return;
                 }
                 int ok = targets.size() - failed[0];
                 if (targets.size() > 1 && ok > 0) {
-                    notifier.info(action.done() + " " + ok + " containers"
-                            + (failed[0] > 0 ? " (" + failed[0] + " failed)" : ""));
+                    notifier.info(failed[0] > 0 ? T.get("containers.done.withFailures", action.done(ok), failed[0])
+                            : action.done(ok));
                 }
                 if (engine == session) {
                     // the events say the same; this covers a moment when the event stream is reconnecting

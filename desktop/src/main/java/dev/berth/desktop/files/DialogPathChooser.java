@@ -1,5 +1,6 @@
 package dev.berth.desktop.files;
 
+import dev.berth.desktop.i18n.Texts;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,12 +12,14 @@ import javafx.stage.Window;
 /** {@link LocalPathChooser} with JavaFX's native dialogs; remembers the last folder used in this session. */
 final class DialogPathChooser implements LocalPathChooser {
 
+    private static final Texts T = Texts.of(DialogPathChooser.class);
+
     private File lastFolder;
 
     @Override
     public List<Path> filesToUpload(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Upload files");
+        chooser.setTitle(T.get("files.chooser.uploadFiles"));
         chooser.setInitialDirectory(lastFolder);
         List<File> files = chooser.showOpenMultipleDialog(owner);
         if (files == null || files.isEmpty()) {
@@ -28,12 +31,12 @@ final class DialogPathChooser implements LocalPathChooser {
 
     @Override
     public Optional<Path> folderToUpload(Window owner) {
-        return folder("Upload folder", owner, true);
+        return folder(T.get("files.chooser.uploadFolder"), owner, true);
     }
 
     @Override
     public Optional<Path> downloadFolder(Window owner) {
-        return folder("Download to folder", owner, false);
+        return folder(T.get("files.chooser.download"), owner, false);
     }
 
     /** @param startBeside open next time beside the chosen folder (uploads) rather than in it (downloads) */

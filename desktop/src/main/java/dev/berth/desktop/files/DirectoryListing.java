@@ -1,5 +1,6 @@
 package dev.berth.desktop.files;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.client.EngineException;
 import dev.berth.remote.containers.ArchiveDownload;
@@ -29,6 +30,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * <p>Blocking; run it in the background. {@link #cancel()} may be called from any thread.
  */
 final class DirectoryListing {
+
+    private static final Texts T = Texts.of(DirectoryListing.class);
 
     /** Where the entries came from. */
     enum Source { EXEC, ARCHIVE }
@@ -131,7 +134,8 @@ final class DirectoryListing {
             if (cancelled) {
                 throw new CancellationException();
             }
-            throw new EngineException("reading the listing of " + directory + " failed: " + e.getMessage(), e);
+            // this reaches the user, in the Files tab's status line
+            throw new EngineException(T.get("files.error.read", directory, e.getMessage()), e);
         }
     }
 

@@ -1,7 +1,11 @@
 package dev.berth.desktop.files;
 
+import dev.berth.desktop.i18n.Texts;
+
 /** A row of the files table: an entry and its absolute path in the container. */
 public final class FileRow {
+
+    private static final Texts T = Texts.of(FileRow.class);
 
     private final String path;
     private final FileEntry entry;
@@ -26,10 +30,10 @@ public final class FileRow {
     /** "Folder", "File", "Link → target" or "Special". */
     public String typeText() {
         return switch (entry.kind()) {
-            case DIRECTORY -> "Folder";
-            case FILE -> "File";
-            case SYMLINK -> "Link → " + entry.linkTarget();
-            case OTHER -> "Special";
+            case DIRECTORY -> T.get("files.type.folder");
+            case FILE -> T.get("files.type.file");
+            case SYMLINK -> T.get("files.type.link", entry.linkTarget());
+            case OTHER -> T.get("files.type.special");
         };
     }
 

@@ -3,9 +3,12 @@ package dev.berth.desktop.files;
 import dev.berth.desktop.containers.ModelDetailTab;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 
 /** The Files tab of a container's detail view: browse, download and upload through the engine's archive API. */
 public final class FilesTab extends ModelDetailTab<FilesViewModel> {
+
+    private static final Texts T = Texts.of(FilesTab.class);
 
     public FilesTab(BackgroundExecutor background, Notifier notifier) {
         this(background, notifier, LocalPathChooser.dialogs());
@@ -17,6 +20,6 @@ public final class FilesTab extends ModelDetailTab<FilesViewModel> {
     }
 
     private FilesTab(FilesViewModel model, LocalPathChooser chooser) {
-        super("files", "Files", model, new FilesView(model, chooser).node());
+        super("files", T.get("files.tab"), model, new FilesView(model, chooser).node());
     }
 }

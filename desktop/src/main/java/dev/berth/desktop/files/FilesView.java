@@ -1,6 +1,7 @@
 package dev.berth.desktop.files;
 
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,6 +42,8 @@ import javafx.stage.Window;
  */
 final class FilesView {
 
+    private static final Texts T = Texts.of(FilesView.class);
+
     private static final DateTimeFormatter MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
 
@@ -56,13 +59,13 @@ final class FilesView {
 
         Button up = new Button(null, AppIcon.PARENT_FOLDER.node());
         up.setId("files-up");
-        up.setTooltip(new Tooltip("Parent folder (Backspace)"));
+        up.setTooltip(new Tooltip(T.get("files.up.tooltip")));
         up.disableProperty().bind(model.pathProperty().isEqualTo("/"));
         up.setOnAction(e -> model.up());
 
         TextField path = new TextField();
         path.setId("files-path");
-        path.setPromptText("/path/in/container");
+        path.setPromptText(T.get("files.path.prompt"));
         model.pathProperty().addListener((obs, old, now) -> path.setText(now));
         path.setText(model.pathProperty().get());
         path.setOnAction(e -> model.navigate(path.getText()));
@@ -70,7 +73,7 @@ final class FilesView {
 
         Button refresh = new Button(null, AppIcon.REFRESH.node());
         refresh.setId("files-refresh");
-        refresh.setTooltip(new Tooltip("List again"));
+        refresh.setTooltip(new Tooltip(T.get("files.refresh.tooltip")));
         refresh.setOnAction(e -> model.refresh());
 
         ProgressIndicator busy = new ProgressIndicator();
@@ -78,19 +81,19 @@ final class FilesView {
         busy.visibleProperty().bind(model.loadingProperty());
         busy.managedProperty().bind(busy.visibleProperty());
 
-        MenuItem uploadFiles = new MenuItem("Files…");
+        MenuItem uploadFiles = new MenuItem(T.get("files.upload.files"));
         uploadFiles.setId("files-upload-files");
         uploadFiles.setOnAction(e -> model.upload(chooser.filesToUpload(window())));
-        MenuItem uploadFolder = new MenuItem("Folder…");
+        MenuItem uploadFolder = new MenuItem(T.get("files.upload.folder"));
         uploadFolder.setId("files-upload-folder");
         uploadFolder.setOnAction(e -> chooser.folderToUpload(window()).ifPresent(p -> model.upload(List.of(p))));
-        MenuButton upload = new MenuButton("Upload", AppIcon.UPLOAD.node(), uploadFiles, uploadFolder);
+        MenuButton upload = new MenuButton(T.get("files.upload"), AppIcon.UPLOAD.node(), uploadFiles, uploadFolder);
         upload.setId("files-upload");
-        upload.setTooltip(new Tooltip("Copy local files or a folder into this folder (or drop them on the table)"));
+        upload.setTooltip(new Tooltip(T.get("files.upload.tooltip")));
 
-        Button download = new Button("Download", AppIcon.DOWNLOAD.node());
+        Button download = new Button(T.get("files.download"), AppIcon.DOWNLOAD.node());
         download.setId("files-download");
-        download.setTooltip(new Tooltip("Copy the selected files and folders to a local folder"));
+        download.setTooltip(new Tooltip(T.get("files.download.tooltip")));
         download.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         download.setOnAction(e -> download());
 
@@ -123,11 +126,11 @@ final class FilesView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
-        placeholder.textProperty().bind(Bindings.when(model.loadingProperty()).then("Listing…")
-                .otherwise(Bindings.when(model.statusProperty().isEmpty()).then("This folder is empty.").otherwise("")));
+        placeholder.textProperty().bind(Bindings.when(model.loadingProperty()).then(T.get("files.listing"))
+                .otherwise(Bindings.when(model.statusProperty().isEmpty()).then(T.get("files.empty")).otherwise("")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<FileRow, FileRow> name = new TableColumn<>("Name");
+        TableColumn<FileRow, FileRow> name = new TableColumn<>(T.get("files.column.name"));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setComparator((a, b) -> a.name().compareTo(b.name()));
         name.setCellFactory(c -> new TableCell<>() {
@@ -145,11 +148,11 @@ final class FilesView {
         });
         name.setPrefWidth(260);
 
-        TableColumn<FileRow, String> type = new TableColumn<>("Type");
+        TableColumn<FileRow, String> type = new TableColumn<>(T.get("files.column.type"));
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().typeText()));
         type.setPrefWidth(160);
 
-        TableColumn<FileRow, Long> size = new TableColumn<>("Size");
+        TableColumn<FileRow, Long> size = new TableColumn<>(T.get("files.column.size"));
         size.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().entry().size()));
         size.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -161,12 +164,12 @@ final class FilesView {
         size.setStyle("-fx-alignment: CENTER-RIGHT;");
         size.setPrefWidth(90);
 
-        TableColumn<FileRow, String> mode = new TableColumn<>("Mode");
+        TableColumn<FileRow, String> mode = new TableColumn<>(T.get("files.column.mode"));
         mode.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().entry().modeText()));
         mode.getStyleClass().add("files-mode");
         mode.setPrefWidth(110);
 
-        TableColumn<FileRow, Instant> modified = new TableColumn<>("Modified");
+        TableColumn<FileRow, Instant> modified = new TableColumn<>(T.get("files.column.modified"));
         modified.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().entry().modified()));
         modified.setCellFactory(c -> new TableCell<>() {
             @Override

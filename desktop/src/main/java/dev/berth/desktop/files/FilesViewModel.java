@@ -5,6 +5,7 @@ import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ArchiveDownload;
@@ -28,6 +29,8 @@ import javafx.collections.ObservableList;
  * containers), with download and upload of files and folders. FX thread only; engine calls run in the background.
  */
 public final class FilesViewModel implements ContainerDetailModel {
+
+    private static final Texts T = Texts.of(FilesViewModel.class);
 
     private static final Comparator<FileRow> ORDER = Comparator.comparing((FileRow r) -> !r.entry().isDirectory())
             .thenComparing(r -> r.entry().name());
@@ -68,7 +71,7 @@ public final class FilesViewModel implements ContainerDetailModel {
         rows.clear();
         path.set(dir);
         loading.set(true);
-        status.set("Listing " + dir + "…");
+        status.set(T.get("files.status.listing", dir));
         DirectoryListing current = new DirectoryListing(client, containerId, dir);
         listing = current;
         Batcher<FileEntry> batcher = new Batcher<>(Duration.ofMillis(100), batch -> {
@@ -82,12 +85,11 @@ public final class FilesViewModel implements ContainerDetailModel {
             rows.addAll(added);
             FXCollections.sort(rows, ORDER);
             if (loading.get() && current.bytesRead() > 0) {
-                status.set("Listing " + dir + "… " + rows.size() + " so far, " + Sizes.human(current.bytesRead())
-                        + " of the archive read");
+                status.set(T.get("files.status.progress", dir, rows.size(), Sizes.human(current.bytesRead())));
             }
         });
         batcher.start();
-        background.submit("List " + dir, () -> current.run(batcher::add))
+        background.submit(T.get("files.task.list", dir), () -> current.run(batcher::add))
                 .onSuccess(source -> {
                     if (gen == generation) {
                         status.set("");
@@ -109,14 +111,14 @@ public final class FilesViewModel implements ContainerDetailModel {
 
     private static String listingError(String dir, Throwable e) {
         if (e instanceof EngineApiException.NotFound) {
-            return "Cannot open " + dir + ": it does not exist in this container.";
+            return T.get("files.error.notFound", dir);
         }
         String message = Notifier.userMessage(e);
         if (message.contains("not a directory")) {
             // the engine's wording names its own storage paths; say it in the container's terms
-            return "Cannot open " + dir + ": it is not a directory.";
+            return T.get("files.error.notDirectory", dir);
         }
-        return "Cannot list " + dir + ": " + message;
+        return T.get("files.error.list", dir, message);
     }
 
     public void refresh() {
@@ -136,7 +138,7 @@ public final class FilesViewModel implements ContainerDetailModel {
             EngineClient c = client;
             String id = containerId;
             int gen = generation;
-            background.submit("Follow " + row.path(), () -> {
+            background.submit(T.get("files.task.follow", row.path()), () -> {
                 PathStat link = c.containers().statPath(id, row.path());
                 String target = link.linkTarget() == null || link.linkTarget().isEmpty() ? row.path() : link.linkTarget();
                 return c.containers().statPath(id, target).directory() ? target : null;
@@ -147,11 +149,11 @@ public final class FilesViewModel implements ContainerDetailModel {
                 if (target != null) {
                     navigate(target);
                 } else {
-                    status.set(row.name() + " points to a file (" + e.linkTarget() + "), not a directory.");
+                    status.set(T.get("files.status.linkToFile", row.name(), e.linkTarget()));
                 }
             }).onFailure(err -> {
                 if (gen == generation) {
-                    status.set("Cannot follow " + row.name() + ": " + Notifier.userMessage(err));
+                    status.set(T.get("files.error.follow", row.name(), Notifier.userMessage(err)));
                 }
             });
         }
@@ -165,8 +167,8 @@ public final class FilesViewModel implements ContainerDetailModel {
         List<String> paths = selection.stream().map(FileRow::path).toList();
         EngineClient c = client;
         String id = containerId;
-        String what = paths.size() == 1 ? paths.get(0) : paths.size() + " items";
-        background.submit("Download " + what, () -> {
+        String what = paths.size() == 1 ? paths.get(0) : T.get("files.items", paths.size());
+        background.submit(T.get("files.task.download", what), () -> {
             List<String> skipped = new ArrayList<>();
             for (String p : paths) {
                 try (ArchiveDownload d = c.containers().getArchive(id, p)) {
@@ -174,10 +176,10 @@ public final class FilesViewModel implements ContainerDetailModel {
                 }
             }
             return skipped;
-        }).onSuccess(skipped -> notifier.info("Downloaded " + what + " to " + localDirectory
-                + (skipped.isEmpty() ? "." : "; left out " + skipped.size()
-                + " links pointing outside it or special files (" + String.join(", ", first(skipped, 3)) + ").")))
-                .onFailure(e -> notifier.error("Download " + what, e));
+        }).onSuccess(skipped -> notifier.info(skipped.isEmpty() ? T.get("files.download.done", what, localDirectory)
+                : T.get("files.download.doneSkipped", what, localDirectory, skipped.size(),
+                String.join(", ", first(skipped, 3)))))
+                .onFailure(e -> notifier.error(T.get("files.task.download", what), e));
     }
 
     /** Copies local files or folders into the directory shown, then lists it again. */
@@ -188,19 +190,20 @@ public final class FilesViewModel implements ContainerDetailModel {
         EngineClient c = client;
         String id = containerId;
         String dir = path.get();
-        String what = locals.size() == 1 ? String.valueOf(locals.get(0).getFileName()) : locals.size() + " items";
-        background.submit("Upload " + what + " to " + dir, () -> {
+        String what = locals.size() == 1 ? String.valueOf(locals.get(0).getFileName())
+                : T.get("files.items", locals.size());
+        background.submit(T.get("files.task.upload", what, dir), () -> {
             for (Path local : locals) {
                 // noOverwriteDirNonDir as docker cp: never replace a directory by a file or the other way round
                 c.containers().putArchive(id, dir, TarArchives.requestBody(local), true, false);
             }
             return null;
         }).onSuccess(ignored -> {
-            notifier.info("Uploaded " + what + " to " + dir + ".");
+            notifier.info(T.get("files.upload.done", what, dir));
             if (!closed && dir.equals(path.get())) {
                 refresh();
             }
-        }).onFailure(e -> notifier.error("Upload " + what + " to " + dir, e));
+        }).onFailure(e -> notifier.error(T.get("files.task.upload", what, dir), e));
     }
 
     private static List<String> first(List<String> items, int n) {

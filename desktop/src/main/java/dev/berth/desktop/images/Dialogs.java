@@ -1,6 +1,7 @@
 package dev.berth.desktop.images;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Outcome;
 import dev.berth.desktop.fx.Notifier;
 import java.util.function.Supplier;
@@ -16,6 +17,8 @@ import javafx.stage.Window;
 
 /** The images page's dialogs share one shape: owned by the app window, themed like it, errors shown inside. */
 final class Dialogs {
+
+    private static final Texts T = Texts.of(Dialogs.class);
 
     private Dialogs() {
     }
@@ -36,7 +39,8 @@ final class Dialogs {
     /** The dialog's main button: it runs {@code action} and closes only when that succeeds. */
     static Button confirm(Dialog<ButtonType> dialog, String text, String id, Label error, Supplier<Outcome<?>> action) {
         ButtonType type = new ButtonType(text, ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(type, ButtonType.CANCEL);
+        ButtonType cancel = cancel();
+        dialog.getDialogPane().getButtonTypes().setAll(type, cancel);
         Button button = (Button) dialog.getDialogPane().lookupButton(type);
         button.setId(id);
         button.setDefaultButton(true);
@@ -56,8 +60,25 @@ final class Dialogs {
                 showError(error, Notifier.userMessage(ex));
             });
         });
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL)).setId(idPrefix(id) + "-cancel");
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).setId(idPrefix(id) + "-cancel");
         return button;
+    }
+
+    /** Cancel in the app's language (JavaFX's own follows the JVM's, not the one the app was told to use). */
+    static ButtonType cancel() {
+        return new ButtonType(T.get("images.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    /** Close in the app's language. */
+    static ButtonType close() {
+        return new ButtonType(T.get("images.dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
+    /** The dialog's Cancel or Close button. */
+    static Button cancelButton(Dialog<ButtonType> dialog) {
+        return dialog.getDialogPane().getButtonTypes().stream()
+                .filter(t -> t.getButtonData() == ButtonBar.ButtonData.CANCEL_CLOSE)
+                .map(t -> (Button) dialog.getDialogPane().lookupButton(t)).findFirst().orElseThrow();
     }
 
     /** A label for inline validation and engine messages, taking no room while empty. */

@@ -1,6 +1,7 @@
 package dev.berth.desktop.images;
 
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.Formats;
 import java.time.Instant;
@@ -17,12 +18,14 @@ import javafx.scene.control.TableCell;
 /** The layers of an image, newest first, with the instruction that made each and the bytes it added. */
 final class HistoryDialog {
 
+    private static final Texts T = Texts.of(HistoryDialog.class);
+
     private final Dialog<ButtonType> dialog;
 
     HistoryDialog(Node owner, ImagesViewModel model, ImageRow row) {
-        dialog = Dialogs.create(owner, "history-dialog", "History of " + row.displayName());
-        TableView<HistoryRow> table = Columns.table("history-table", "Loading layers…");
-        TableColumn<HistoryRow, String> createdBy = Columns.text("Created by", HistoryRow::createdByProperty, 380);
+        dialog = Dialogs.create(owner, "history-dialog", T.get("images.history.title", row.displayName()));
+        TableView<HistoryRow> table = Columns.table("history-table", T.get("images.history.loading"));
+        TableColumn<HistoryRow, String> createdBy = Columns.text(T.get("images.history.column.createdBy"), HistoryRow::createdByProperty, 380);
         createdBy.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -32,19 +35,20 @@ final class HistoryDialog {
             }
         });
         table.getColumns().setAll(List.of(
-                Columns.text("Layer", HistoryRow::idProperty, 120),
-                Columns.number("Created", HistoryRow::createdProperty, s -> Formats.ago(s, Instant.now()), 160),
+                Columns.text(T.get("images.history.column.layer"), HistoryRow::idProperty, 120),
+                Columns.number(T.get("images.history.column.created"), HistoryRow::createdProperty, s -> Formats.ago(s, Instant.now()), 160),
                 createdBy,
-                Columns.number("Size", HistoryRow::sizeProperty, Formats::size, 80),
-                Columns.text("Comment", HistoryRow::commentProperty, 150)));
+                Columns.number(T.get("images.history.column.size"), HistoryRow::sizeProperty, Formats::size, 80),
+                Columns.text(T.get("images.history.column.comment"), HistoryRow::commentProperty, 150)));
         // dialogs open at their content's minimum width here, not its preferred one
         table.setMinSize(900, 380);
         dialog.getDialogPane().setContent(table);
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        dialog.getDialogPane().lookupButton(ButtonType.CLOSE).setId("history-close");
+        ButtonType close = Dialogs.close();
+        dialog.getDialogPane().getButtonTypes().setAll(close);
+        dialog.getDialogPane().lookupButton(close).setId("history-close");
         model.history(row)
                 .onSuccess(items -> table.getItems().setAll(items.stream().map(HistoryRow::new).toList()))
-                .onFailure(e -> table.setPlaceholder(new Label("Could not read the history: " + Notifier.userMessage(e))));
+                .onFailure(e -> table.setPlaceholder(new Label(T.get("images.history.error", Notifier.userMessage(e)))));
     }
 
     void show() {

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.i18n.Texts;
 import java.util.regex.Pattern;
 
 /**
@@ -7,6 +8,8 @@ import java.util.regex.Pattern;
  * is sent so a typo is flagged next to the field, in words, rather than as an engine error afterwards.
  */
 public final class ImageNames {
+
+    private static final Texts T = Texts.of(ImageNames.class);
 
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
     private static final Pattern PATH = Pattern.compile(COMPONENT + "(?:/" + COMPONENT + ")*");
@@ -50,19 +53,19 @@ public final class ImageNames {
 
     private static String problem(String reference, boolean digestAllowed) {
         if (reference == null || reference.isBlank()) {
-            return "Enter an image reference, for example busybox:latest or registry.example.com/team/app:1.0";
+            return T.get("images.name.empty");
         }
         String ref = reference.trim();
         if (ref.chars().anyMatch(Character::isWhitespace)) {
-            return "A reference cannot contain spaces";
+            return T.get("images.name.spaces");
         }
         int at = ref.indexOf('@');
         if (at >= 0) {
             if (!digestAllowed) {
-                return "A tag cannot include a digest (@sha256:…)";
+                return T.get("images.name.tagWithDigest");
             }
             if (!DIGEST.matcher(ref.substring(at + 1)).matches()) {
-                return "\"" + ref.substring(at + 1) + "\" is not a valid digest (expected sha256: and 64 hex digits)";
+                return T.get("images.name.badDigest", ref.substring(at + 1));
             }
             ref = ref.substring(0, at);
         }
@@ -70,15 +73,15 @@ public final class ImageNames {
         if (colon > ref.lastIndexOf('/')) {
             String tag = ref.substring(colon + 1);
             if (!TAG.matcher(tag).matches()) {
-                return "Invalid tag \"" + tag + "\": letters, digits, _ . and - only, up to 128, not starting with . or -";
+                return T.get("images.name.badTag", tag);
             }
             ref = ref.substring(0, colon);
         }
         if (ref.isEmpty()) {
-            return "The repository name is missing";
+            return T.get("images.name.noRepository");
         }
         if (ref.length() > 255) {
-            return "The repository name is longer than 255 characters";
+            return T.get("images.name.tooLong");
         }
         String path = ref;
         int slash = ref.indexOf('/');
@@ -86,17 +89,16 @@ public final class ImageNames {
             String first = ref.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost") || !first.equals(first.toLowerCase())) {
                 if (!DOMAIN.matcher(first).matches()) {
-                    return "\"" + first + "\" is not a valid registry address";
+                    return T.get("images.name.badRegistry", first);
                 }
                 path = ref.substring(slash + 1);
             }
         }
         if (!path.equals(path.toLowerCase())) {
-            return "Repository names must be lowercase";
+            return T.get("images.name.lowercase");
         }
         if (!PATH.matcher(path).matches()) {
-            return "\"" + path + "\" is not a valid repository name: use lowercase letters, digits and separators "
-                    + "('.', '_', '-', '/') between them";
+            return T.get("images.name.badRepository", path);
         }
         return null;
     }

@@ -3,6 +3,7 @@ package dev.berth.desktop.images;
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.fx.Clipboards;
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.Formats;
 import dev.berth.desktop.resources.ResourceTableView;
@@ -34,6 +35,8 @@ import javafx.stage.FileChooser;
  */
 public final class ImagesView extends ResourceTableView<ImageRow> {
 
+    private static final Texts T = Texts.of(ImagesView.class);
+
     private final ImagesViewModel model;
     private final Consumer<String> runImage;
 
@@ -41,42 +44,42 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
      * @param runImage opens the run-container wizard for an image reference
      */
     public ImagesView(ImagesViewModel model, Consumer<String> runImage) {
-        super("images", "Images", model.rows(), ImageRow::searchText, "No images");
+        super("images", T.get("images.page.title"), model.rows(), ImageRow::searchText, T.get("images.empty"));
         this.model = model;
         this.runImage = runImage;
 
-        TableColumn<ImageRow, Long> created = Columns.number("Created", ImageRow::createdProperty,
+        TableColumn<ImageRow, Long> created = Columns.number(T.get("images.column.created"), ImageRow::createdProperty,
                 s -> Formats.ago(s, Instant.now()), 160);
         created.setSortType(TableColumn.SortType.DESCENDING);
         table().getColumns().setAll(List.of(
-                Columns.text("Repository", ImageRow::repositoryProperty, 300),
-                Columns.text("Tag", ImageRow::tagProperty, 120),
-                Columns.text("Image ID", ImageRow::shortIdProperty, 120),
-                Columns.number("Size", ImageRow::sizeProperty, Formats::size, 90),
+                Columns.text(T.get("images.column.repository"), ImageRow::repositoryProperty, 300),
+                Columns.text(T.get("images.column.tag"), ImageRow::tagProperty, 120),
+                Columns.text(T.get("images.column.id"), ImageRow::shortIdProperty, 120),
+                Columns.number(T.get("images.column.size"), ImageRow::sizeProperty, Formats::size, 90),
                 created,
-                Columns.text("In use by", ImageRow::usedByProperty, 200)));
+                Columns.text(T.get("images.column.usedBy"), ImageRow::usedByProperty, 200)));
         table().getSortOrder().add(created);
 
         BooleanBinding none = Bindings.isNull(table().getSelectionModel().selectedItemProperty());
-        Button pull = button("images-pull", "Pull…", AppIcon.PULL, "Pull an image from a registry", Shortcuts.PULL,
+        Button pull = button("images-pull", T.get("images.pull.button"), AppIcon.PULL, T.get("images.pull.tooltip"), Shortcuts.PULL,
                 this::openPull);
         pull.getStyleClass().add(Styles.ACCENT);
-        Button load = button("images-load", "Load…", AppIcon.LOAD, "Load images from a docker save tarball",
+        Button load = button("images-load", T.get("images.load.button"), AppIcon.LOAD, T.get("images.load.tooltip"),
                 Shortcuts.LOAD, this::load);
-        Button importTar = button("images-import", "Import…", AppIcon.IMPORT,
-                "Create an image from a root filesystem tarball", Shortcuts.IMPORT, this::openImport);
-        Button prune = button("images-prune", "Prune…", AppIcon.PRUNE, "Remove unused images", null, this::openPrune);
-        Button run = button("images-run", "Run…", AppIcon.RUN, "Run a container from the selected image",
+        Button importTar = button("images-import", T.get("images.import.button"), AppIcon.IMPORT,
+                T.get("images.import.tooltip"), Shortcuts.IMPORT, this::openImport);
+        Button prune = button("images-prune", T.get("images.prune.button"), AppIcon.PRUNE, T.get("images.prune.tooltip"), null, this::openPrune);
+        Button run = button("images-run", T.get("images.run.button"), AppIcon.RUN, T.get("images.run.tooltip"),
                 Shortcuts.RUN, this::run);
-        Button tag = button("images-tag", "Tag…", AppIcon.TAG, "Give the selected image another name", Shortcuts.TAG,
+        Button tag = button("images-tag", T.get("images.tag.button"), AppIcon.TAG, T.get("images.tag.tooltip"), Shortcuts.TAG,
                 this::openTag);
-        Button push = button("images-push", "Push…", AppIcon.PUSH, "Push the selected image to its registry",
+        Button push = button("images-push", T.get("images.push.button"), AppIcon.PUSH, T.get("images.push.tooltip"),
                 Shortcuts.PUSH, this::openPush);
-        Button history = button("images-history", "History", AppIcon.HISTORY, "Layers of the selected image",
+        Button history = button("images-history", T.get("images.history.button"), AppIcon.HISTORY, T.get("images.history.tooltip"),
                 Shortcuts.OPEN, this::openHistory);
-        Button save = button("images-save", "Save…", AppIcon.SAVE, "Save the selected image to a tarball",
+        Button save = button("images-save", T.get("images.save.button"), AppIcon.SAVE, T.get("images.save.tooltip"),
                 Shortcuts.SAVE, this::save);
-        Button remove = button("images-remove", "Remove…", AppIcon.REMOVE, "Remove the selected image",
+        Button remove = button("images-remove", T.get("images.remove.button"), AppIcon.REMOVE, T.get("images.remove.tooltip"),
                 Shortcuts.REMOVE, this::openRemove);
         remove.getStyleClass().add(Styles.DANGER);
         for (Button b : new Button[] {run, tag, push, history, save, remove}) {
@@ -102,7 +105,7 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
             });
             return row;
         });
-        setCopyText("Copy image name", ImagesView::name);
+        setCopyText(T.get("images.copyName.title"), ImagesView::name);
         table().setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && selected() != null) {
                 e.consume();
@@ -167,9 +170,9 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
 
     void load() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Load images");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("docker save tarballs", "*.tar", "*.tar.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.setTitle(T.get("images.load.chooser"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(T.get("images.load.filter"), "*.tar", "*.tar.gz"),
+                new FileChooser.ExtensionFilter(T.get("images.files.all"), "*"));
         File file = chooser.showOpenDialog(getScene().getWindow());
         if (file != null) {
             model.load(file.toPath());
@@ -182,9 +185,9 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
             return;
         }
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save " + row.displayName());
+        chooser.setTitle(T.get("images.save.chooser", row.displayName()));
         chooser.setInitialFileName(row.displayName().replaceAll("[/:]", "_") + ".tar");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Tar archives", "*.tar"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(T.get("images.files.tar"), "*.tar"));
         File file = chooser.showSaveDialog(getScene().getWindow());
         if (file != null) {
             model.save(row, file.toPath());
@@ -202,13 +205,13 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
 
     private ContextMenu contextMenu() {
         return new ContextMenu(
-                item("Run…", AppIcon.RUN, Shortcuts.RUN, this::run),
-                item("Tag…", AppIcon.TAG, Shortcuts.TAG, this::openTag),
-                item("Push…", AppIcon.PUSH, Shortcuts.PUSH, this::openPush),
-                item("History", AppIcon.HISTORY, Shortcuts.OPEN, this::openHistory),
-                item("Save…", AppIcon.SAVE, Shortcuts.SAVE, this::save),
-                item("Copy name", AppIcon.COPY, Shortcuts.COPY, () -> copy(selected())),
-                item("Remove…", AppIcon.REMOVE, Shortcuts.REMOVE, this::openRemove));
+                item(T.get("images.run.button"), AppIcon.RUN, Shortcuts.RUN, this::run),
+                item(T.get("images.tag.button"), AppIcon.TAG, Shortcuts.TAG, this::openTag),
+                item(T.get("images.push.button"), AppIcon.PUSH, Shortcuts.PUSH, this::openPush),
+                item(T.get("images.history.button"), AppIcon.HISTORY, Shortcuts.OPEN, this::openHistory),
+                item(T.get("images.save.button"), AppIcon.SAVE, Shortcuts.SAVE, this::save),
+                item(T.get("images.copyName.menu"), AppIcon.COPY, Shortcuts.COPY, () -> copy(selected())),
+                item(T.get("images.remove.button"), AppIcon.REMOVE, Shortcuts.REMOVE, this::openRemove));
     }
 
     private static void copy(ImageRow row) {

@@ -4,6 +4,7 @@ import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.EngineChanges;
 import dev.berth.desktop.resources.Formats;
 import dev.berth.desktop.resources.ListPageModel;
@@ -42,6 +43,8 @@ import java.util.Set;
  * reloads once per batch of image events (and on container create/destroy, which changes "in use").
  */
 public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow> {
+
+    private static final Texts T = Texts.of(ImagesViewModel.class);
 
     private static final Set<String> IMAGE_ACTIONS = Set.of("pull", "tag", "untag", "delete", "import", "load");
     private static final Set<String> CONTAINER_ACTIONS = Set.of("create", "destroy", "rename");
@@ -87,20 +90,21 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
     /** Pulls {@code reference}; the returned progress fills in as the engine reports. */
     public TransferProgress pull(String reference, RegistryCredentials how) {
         String ref = reference.trim();
-        return transfer("Pull " + ref, ref, how, (client, auth, progress) -> {
+        return transfer(T.get("images.pull.task", ref), ref, how, (client, auth, progress) -> {
             PullRequest request = PullRequest.of(ref).withAuth(auth);
             String status = client.images().pull(request, progress).status();
-            return status == null ? "Pulled " + request.reference() : status;
-        }, "Pulled ");
+            return status == null ? T.get("images.pull.done", request.reference()) : status;
+        }, T.get("images.pull.done", ref));
     }
 
     /** Pushes {@code reference} (already tagged for its registry). */
     public TransferProgress push(String reference, RegistryCredentials how) {
         String ref = reference.trim();
-        return transfer("Push " + ref, ref, how, (client, auth, progress) -> {
+        return transfer(T.get("images.push.task", ref), ref, how, (client, auth, progress) -> {
             var result = client.images().push(ref, null, auth, progress);
-            return "Pushed " + ref + (result.digest() == null ? "" : " (" + result.digest() + ")");
-        }, "Pushed ");
+            return result.digest() == null ? T.get("images.push.done", ref)
+                    : T.get("images.push.doneDigest", ref, result.digest());
+        }, T.get("images.push.done", ref));
     }
 
     /**
@@ -108,7 +112,7 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
      * {@link Batcher}: a pull of many layers sends thousands of messages, the dialog redraws a few times a second.
      */
     private TransferProgress transfer(String description, String ref, RegistryCredentials how,
-                                      TransferWork work, String doneVerb) {
+                                      TransferWork work, String doneNotice) {
         TransferProgress progress = new TransferProgress(ref);
         ProgressAggregator aggregator = new ProgressAggregator();
         Batcher<ProgressAggregator.Snapshot> batcher = new Batcher<>(Duration.ofMillis(100),
@@ -124,7 +128,7 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
         }).onSuccess(status -> {
             batcher.stop();
             progress.succeeded(status);
-            notifier.info(doneVerb + ref);
+            notifier.info(doneNotice);
         }).onFailure(e -> {
             batcher.stop();
             String message = Notifier.userMessage(e);
@@ -145,18 +149,18 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
     public Outcome<ImageNames.Split> tag(ImageRow source, String target) {
         ImageNames.Split split = ImageNames.split(target);
         EngineClient client = client();
-        return Outcome.of(background.submit("Tag " + source.displayName() + " as " + split, () -> {
+        return Outcome.of(background.submit(T.get("images.tag.task", source.displayName(), split), () -> {
             client.images().tag(source.imageId(), split.repository(), split.tag());
             return split;
-        })).onSuccess(s -> notifier.info("Tagged " + source.displayName() + " as " + s));
+        })).onSuccess(s -> notifier.info(T.get("images.tag.done", source.displayName(), s)));
     }
 
     /** Removes the row's name (and the image with its last name); {@code force} also when containers use it. */
     public Outcome<List<DeleteItem>> remove(ImageRow row, boolean force) {
         EngineClient client = client();
-        return Outcome.of(background.submit("Remove " + row.displayName(),
+        return Outcome.of(background.submit(T.get("images.remove.task", row.displayName()),
                         () -> client.images().remove(row.reference(), force, false)))
-                .onSuccess(items -> notifier.info("Removed " + row.displayName() + deletedSuffix(items)));
+                .onSuccess(items -> notifier.info(removedNotice(row.displayName(), items)));
     }
 
     /** Removes unused images: dangling ones only, or every image no container uses. */
@@ -165,32 +169,32 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
         // the report lists deleted layers alongside deleted images: count only what the table showed as images
         Set<String> listed = new java.util.HashSet<>();
         rows().forEach(r -> listed.add(r.imageId()));
-        return Outcome.of(background.submit(allUnused ? "Prune unused images" : "Prune dangling images",
+        return Outcome.of(background.submit(allUnused ? T.get("images.prune.task.all") : T.get("images.prune.task.dangling"),
                         () -> client.images().prune(Filters.of("dangling", allUnused ? "false" : "true"))))
                 .onSuccess(r -> {
                     int n = r.imagesDeleted() == null ? 0 : (int) r.imagesDeleted().stream()
                             .filter(d -> d.deleted() != null && listed.contains(d.deleted())).count();
-                    notifier.info("Pruned " + n + " image" + (n == 1 ? "" : "s") + ", reclaimed "
-                            + Formats.size(r.spaceReclaimed() == null ? 0 : r.spaceReclaimed()));
+                    notifier.info(T.get("images.prune.done", n,
+                            Formats.size(r.spaceReclaimed() == null ? 0 : r.spaceReclaimed())));
                 });
     }
 
     /** The layers of the row's image, newest first. */
     public Outcome<List<HistoryItem>> history(ImageRow row) {
         EngineClient client = client();
-        return Outcome.of(background.submit("History of " + row.displayName(), () -> client.images().history(row.imageId())));
+        return Outcome.of(background.submit(T.get("images.history.title", row.displayName()), () -> client.images().history(row.imageId())));
     }
 
     /** Loads a {@code docker save} tarball. */
     public Outcome<LoadResult> load(Path file) {
         EngineClient client = client();
-        return Outcome.of(background.submit("Load " + file.getFileName(), () -> {
+        return Outcome.of(background.submit(T.get("images.load.task", file.getFileName()), () -> {
             try (InputStream in = Files.newInputStream(file)) {
                 return client.images().load(in, true, null);
             }
-        })).onSuccess(r -> notifier.info(r.loaded().isEmpty() ? "Loaded " + file.getFileName()
-                : "Loaded " + String.join(", ", r.loaded())))
-                .onFailure(e -> notifier.error("Loading " + file.getFileName(), e));
+        })).onSuccess(r -> notifier.info(T.get("images.load.done", r.loaded().isEmpty() ? file.getFileName()
+                : String.join(", ", r.loaded()))))
+                .onFailure(e -> notifier.error(T.get("images.load.task", file.getFileName()), e));
     }
 
     /**
@@ -199,7 +203,7 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
      */
     public Outcome<Path> save(ImageRow row, Path file) {
         EngineClient client = client();
-        return Outcome.of(background.submit("Save " + row.displayName(), () -> {
+        return Outcome.of(background.submit(T.get("images.save.task", row.displayName()), () -> {
             Path partial = file.resolveSibling(file.getFileName() + ".part");
             try (InputStream in = client.images().save(row.reference());
                  OutputStream out = Files.newOutputStream(partial)) {
@@ -210,8 +214,8 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
             }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
             return file;
-        })).onSuccess(p -> notifier.info("Saved " + row.displayName() + " to " + p))
-                .onFailure(e -> notifier.error("Saving " + row.displayName(), e));
+        })).onSuccess(p -> notifier.info(T.get("images.save.done", row.displayName(), p)))
+                .onFailure(e -> notifier.error(T.get("images.save.task", row.displayName()), e));
     }
 
     /**
@@ -224,7 +228,7 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
         EngineClient client = client();
         String ref = reference == null || reference.isBlank() ? null : reference.trim();
         List<String> changes = command == null || command.isBlank() ? List.of() : List.of("CMD " + command.trim());
-        return Outcome.of(background.submit("Import " + file.getFileName(), () -> {
+        return Outcome.of(background.submit(T.get("images.import.task", file.getFileName()), () -> {
             try (InputStream in = Files.newInputStream(file)) {
                 ImportRequest request = ImportRequest.fromTar(in).withChanges(changes);
                 if (ref != null) {
@@ -233,7 +237,7 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
                 }
                 return client.images().importImage(request, null);
             }
-        })).onSuccess(r -> notifier.info("Imported " + (ref == null ? Formats.shortId(r.imageId()) : ref)));
+        })).onSuccess(r -> notifier.info(T.get("images.import.done", ref == null ? Formats.shortId(r.imageId()) : ref)));
     }
 
     private EngineClient client() {
@@ -244,8 +248,8 @@ public final class ImagesViewModel extends ListPageModel<ImageRow.Data, ImageRow
         return session.client();
     }
 
-    private static String deletedSuffix(List<DeleteItem> items) {
+    private static String removedNotice(String name, List<DeleteItem> items) {
         long deleted = items == null ? 0 : items.stream().filter(d -> d.deleted() != null).count();
-        return deleted == 0 ? "" : " (" + deleted + " layer" + (deleted == 1 ? "" : "s") + " deleted)";
+        return deleted == 0 ? T.get("images.remove.done", name) : T.get("images.remove.doneLayers", name, deleted);
     }
 }

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.i18n.Texts;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,23 +19,25 @@ import javafx.stage.FileChooser;
 /** {@code docker import}: a root filesystem tarball becomes a one-layer image, optionally named and with a CMD. */
 final class ImportDialog {
 
+    private static final Texts T = Texts.of(ImportDialog.class);
+
     private final Dialog<ButtonType> dialog;
     private final TextField file = new TextField();
 
     ImportDialog(Node owner, ImagesViewModel model) {
-        dialog = Dialogs.create(owner, "import-dialog", "Import root filesystem");
+        dialog = Dialogs.create(owner, "import-dialog", T.get("images.import.title"));
         Label error = Dialogs.errorLabel("import-error");
         file.setId("import-file");
-        file.setPromptText("rootfs.tar (plain, gzip, bzip2 or xz)");
+        file.setPromptText(T.get("images.import.file.prompt"));
         file.setPrefColumnCount(32);
-        Button browse = new Button("Browse…");
+        Button browse = new Button(T.get("images.import.browse"));
         browse.setId("import-browse");
         browse.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Root filesystem tarball");
+            chooser.setTitle(T.get("images.import.chooser"));
             chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Tar archives", "*.tar", "*.tar.gz", "*.tgz", "*.tar.xz", "*.tar.bz2"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
+                    new FileChooser.ExtensionFilter(T.get("images.files.tar"), "*.tar", "*.tar.gz", "*.tgz", "*.tar.xz", "*.tar.bz2"),
+                    new FileChooser.ExtensionFilter(T.get("images.files.all"), "*"));
             File chosen = chooser.showOpenDialog(dialog.getDialogPane().getScene().getWindow());
             if (chosen != null) {
                 file.setText(chosen.getPath());
@@ -42,17 +45,17 @@ final class ImportDialog {
         });
         TextField reference = new TextField();
         reference.setId("import-ref");
-        reference.setPromptText("repository[:tag] (optional)");
+        reference.setPromptText(T.get("images.import.ref.prompt"));
         TextField command = new TextField();
         command.setId("import-cmd");
-        command.setPromptText("e.g. sh or [\"/app\", \"--serve\"] (optional)");
+        command.setPromptText(T.get("images.import.cmd.prompt"));
         HBox fileRow = new HBox(8, file, browse);
         HBox.setHgrow(file, Priority.ALWAYS);
 
         GridPane form = Dialogs.form();
-        form.addRow(0, new Label("Tarball"), fileRow);
-        form.addRow(1, new Label("Name"), reference);
-        form.addRow(2, new Label("CMD"), command);
+        form.addRow(0, new Label(T.get("images.import.file")), fileRow);
+        form.addRow(1, new Label(T.get("images.import.ref")), reference);
+        form.addRow(2, new Label(T.get("images.import.cmd")), command);
         form.add(error, 0, 3, 2, 1);
         GridPane.setHgrow(fileRow, Priority.ALWAYS);
         form.setPadding(new Insets(4));
@@ -60,7 +63,7 @@ final class ImportDialog {
         dialog.getDialogPane().setContent(form);
         reference.textProperty().addListener((obs, old, text) ->
                 Dialogs.showError(error, text.isBlank() ? null : ImageNames.tagProblem(text)));
-        Dialogs.confirm(dialog, "Import", "import-confirm", error, () -> {
+        Dialogs.confirm(dialog, T.get("images.import.confirm"), "import-confirm", error, () -> {
             String problem = problem(file.getText(), reference.getText());
             if (problem != null) {
                 Dialogs.showError(error, problem);
@@ -72,19 +75,19 @@ final class ImportDialog {
 
     static String problem(String file, String reference) {
         if (file == null || file.isBlank()) {
-            return "Choose the tarball to import";
+            return T.get("images.import.error.noFile");
         }
         Path path;
         try {
             path = Path.of(file.trim());
         } catch (java.nio.file.InvalidPathException e) {
-            return "\"" + file.trim() + "\" is not a file path";
+            return T.get("images.import.error.badPath", file.trim());
         }
         if (!Files.isRegularFile(path)) {
-            return "There is no file at " + path;
+            return T.get("images.import.error.missing", path);
         }
         if (!Files.isReadable(path)) {
-            return path + " cannot be read";
+            return T.get("images.import.error.unreadable", path);
         }
         return reference == null || reference.isBlank() ? null : ImageNames.tagProblem(reference);
     }

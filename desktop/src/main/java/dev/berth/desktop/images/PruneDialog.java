@@ -1,6 +1,7 @@
 package dev.berth.desktop.images;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,24 +15,26 @@ import javafx.scene.layout.VBox;
 /** Prune: untagged (dangling) images only, or every image no container uses. */
 final class PruneDialog {
 
+    private static final Texts T = Texts.of(PruneDialog.class);
+
     private final Dialog<ButtonType> dialog;
 
     PruneDialog(Node owner, ImagesViewModel model) {
-        dialog = Dialogs.create(owner, "prune-dialog", "Prune images");
+        dialog = Dialogs.create(owner, "prune-dialog", T.get("images.prune.title"));
         Label error = Dialogs.errorLabel("prune-error");
         ToggleGroup group = new ToggleGroup();
-        RadioButton dangling = new RadioButton("Dangling images only (untagged, not used by any container)");
+        RadioButton dangling = new RadioButton(T.get("images.prune.dangling"));
         dangling.setId("prune-dangling");
-        RadioButton all = new RadioButton("All unused images (every image no container uses, tagged or not)");
+        RadioButton all = new RadioButton(T.get("images.prune.all"));
         all.setId("prune-all");
         dangling.setToggleGroup(group);
         all.setToggleGroup(group);
         dangling.setSelected(true);
-        VBox content = new VBox(10, new Label("Which images should go?"), dangling, all, error);
+        VBox content = new VBox(10, new Label(T.get("images.prune.question")), dangling, all, error);
         content.setPadding(new Insets(4));
         content.setMinWidth(480);
         dialog.getDialogPane().setContent(content);
-        Button prune = Dialogs.confirm(dialog, "Prune", "prune-confirm", error, () -> model.prune(all.isSelected()));
+        Button prune = Dialogs.confirm(dialog, T.get("images.prune.confirm"), "prune-confirm", error, () -> model.prune(all.isSelected()));
         prune.getStyleClass().add(Styles.DANGER);
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.auth.AuthConfig;
 import dev.berth.remote.auth.CredentialStore;
 import dev.berth.remote.auth.RegistryHosts;
@@ -9,6 +10,8 @@ import dev.berth.remote.auth.RegistryHosts;
  * docker CLI does), with a user name and password typed now, or not at all.
  */
 public record RegistryCredentials(Mode mode, String username, String password) {
+
+    private static final Texts T = Texts.of(RegistryCredentials.class);
 
     public enum Mode { SAVED, LOGIN, ANONYMOUS }
 
@@ -27,7 +30,7 @@ public record RegistryCredentials(Mode mode, String username, String password) {
     /** What is missing before this can be used, or {@code null}. */
     public String problem() {
         if (mode == Mode.LOGIN && (username == null || username.isBlank())) {
-            return "Enter the registry user name, or choose saved credentials";
+            return T.get("images.auth.noUser");
         }
         return null;
     }

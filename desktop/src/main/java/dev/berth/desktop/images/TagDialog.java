@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,21 +13,23 @@ import javafx.scene.layout.VBox;
 /** Another name for an image: {@code repo[:tag]}, checked as it is typed. */
 final class TagDialog {
 
+    private static final Texts T = Texts.of(TagDialog.class);
+
     private final Dialog<ButtonType> dialog;
     private final TextField target = new TextField();
 
     TagDialog(Node owner, ImagesViewModel model, ImageRow source) {
-        dialog = Dialogs.create(owner, "tag-dialog", "Tag image");
+        dialog = Dialogs.create(owner, "tag-dialog", T.get("images.tag.title"));
         Label error = Dialogs.errorLabel("tag-error");
         target.setId("tag-target");
-        target.setPromptText("repository[:tag], e.g. registry.example.com/team/app:1.0");
+        target.setPromptText(T.get("images.tag.prompt"));
         target.setText(source.isTagged() ? source.repositoryProperty().get() + ":" : "");
         target.setPrefColumnCount(36);
-        VBox content = new VBox(8, new Label("New name for " + source.displayName()), target, error);
+        VBox content = new VBox(8, new Label(T.get("images.tag.label", source.displayName())), target, error);
         content.setPadding(new Insets(4));
         content.setMinWidth(540);
         dialog.getDialogPane().setContent(content);
-        Button ok = Dialogs.confirm(dialog, "Tag", "tag-confirm", error, () -> {
+        Button ok = Dialogs.confirm(dialog, T.get("images.tag.confirm"), "tag-confirm", error, () -> {
             String problem = ImageNames.tagProblem(target.getText());
             if (problem != null) {
                 Dialogs.showError(error, problem);

@@ -1,6 +1,7 @@
 package dev.berth.desktop.images;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import java.util.function.BiFunction;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
@@ -31,18 +32,28 @@ import javafx.scene.layout.VBox;
  */
 final class TransferDialog {
 
+    private static final Texts T = Texts.of(TransferDialog.class);
+
     /** Pull or push: ids are prefixed with the verb ("pull-image", "push-overall"). */
     enum Kind {
-        PULL("pull", "Pull image", "Pull"), PUSH("push", "Push image", "Push");
+        PULL("pull"), PUSH("push");
 
         final String prefix;
-        final String title;
-        final String verb;
 
-        Kind(String prefix, String title, String verb) {
+        Kind(String prefix) {
             this.prefix = prefix;
-            this.title = title;
-            this.verb = verb;
+        }
+
+        String title() {
+            return this == PULL ? T.get("images.pull.title") : T.get("images.push.title");
+        }
+
+        String verb() {
+            return this == PULL ? T.get("images.pull.start") : T.get("images.push.start");
+        }
+
+        String running() {
+            return this == PULL ? T.get("images.pull.running") : T.get("images.push.running");
         }
     }
 
@@ -50,9 +61,9 @@ final class TransferDialog {
     private final Dialog<ButtonType> dialog;
     private final TextField image = new TextField();
     private final ToggleGroup authGroup = new ToggleGroup();
-    private final RadioButton saved = new RadioButton("Saved login (docker login)");
-    private final RadioButton login = new RadioButton("User name and password");
-    private final RadioButton anonymous = new RadioButton("Anonymous");
+    private final RadioButton saved = new RadioButton(T.get("images.auth.saved"));
+    private final RadioButton login = new RadioButton(T.get("images.auth.login"));
+    private final RadioButton anonymous = new RadioButton(T.get("images.auth.anonymous"));
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
     private final Label error;
@@ -68,12 +79,11 @@ final class TransferDialog {
                    BiFunction<String, RegistryCredentials, TransferProgress> run) {
         this.kind = kind;
         String p = kind.prefix;
-        dialog = Dialogs.create(owner, p + "-dialog", kind.title);
+        dialog = Dialogs.create(owner, p + "-dialog", kind.title());
         error = Dialogs.errorLabel(p + "-error");
 
         image.setId(p + "-image");
-        image.setPromptText(kind == Kind.PULL ? "busybox:latest or registry.example.com/team/app:1.0"
-                : "registry.example.com/team/app:1.0");
+        image.setPromptText(kind == Kind.PULL ? T.get("images.pull.prompt") : T.get("images.push.prompt"));
         image.setText(initialReference == null ? "" : initialReference);
         image.setPrefColumnCount(36);
         saved.setId(p + "-auth-saved");
@@ -84,16 +94,16 @@ final class TransferDialog {
         }
         saved.setSelected(true);
         username.setId(p + "-username");
-        username.setPromptText("user name");
+        username.setPromptText(T.get("images.auth.username"));
         password.setId(p + "-password");
-        password.setPromptText("password or access token");
+        password.setPromptText(T.get("images.auth.password"));
         HBox credentials = new HBox(8, username, password);
         credentials.visibleProperty().bind(login.selectedProperty());
         credentials.managedProperty().bind(credentials.visibleProperty());
 
         GridPane form = Dialogs.form();
-        form.addRow(0, new Label("Image"), image);
-        form.addRow(1, new Label("Sign in"), new HBox(12, saved, login, anonymous));
+        form.addRow(0, new Label(T.get("images.transfer.image")), image);
+        form.addRow(1, new Label(T.get("images.transfer.signIn")), new HBox(12, saved, login, anonymous));
         form.add(credentials, 1, 2);
         GridPane.setHgrow(image, Priority.ALWAYS);
 
@@ -107,9 +117,9 @@ final class TransferDialog {
         status.setWrapText(true);
         layers.setId(p + "-layers");
         layers.setPrefHeight(220);
-        layers.setPlaceholder(new Label("Waiting for the engine…"));
+        layers.setPlaceholder(new Label(T.get("images.transfer.waiting")));
         layers.setCellFactory(v -> new LayerCell());
-        HBox overallRow = new HBox(8, new Label("Overall"), overall, percent);
+        HBox overallRow = new HBox(8, new Label(T.get("images.transfer.overall")), overall, percent);
         overallRow.setAlignment(Pos.CENTER_LEFT);
         progressBox = new VBox(6, overallRow, status, layers);
         progressBox.setVisible(false);
@@ -120,12 +130,13 @@ final class TransferDialog {
         content.setMinWidth(660);
         dialog.getDialogPane().setContent(content);
 
-        ButtonType startType = new ButtonType(kind.verb, ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(startType, ButtonType.CLOSE);
+        ButtonType startType = new ButtonType(kind.verb(), ButtonBar.ButtonData.OK_DONE);
+        ButtonType close = Dialogs.close();
+        dialog.getDialogPane().getButtonTypes().setAll(startType, close);
         start = (Button) dialog.getDialogPane().lookupButton(startType);
         start.setId(p + "-start");
         start.setDefaultButton(true);
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE)).setId(p + "-close");
+        ((Button) dialog.getDialogPane().lookupButton(close)).setId(p + "-close");
         start.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             begin(run);
@@ -189,11 +200,7 @@ final class TransferDialog {
         for (Node n : new Node[] {saved, login, anonymous, username, password}) {
             n.setDisable(running);
         }
-        if (running) {
-            start.setText(kind.verb + "ing…");
-        } else {
-            start.setText(kind.verb);
-        }
+        start.setText(running ? kind.running() : kind.verb());
     }
 
     /** One layer: its short id, a bar, the engine's status word and the bytes moved. */

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.images.ProgressAggregator;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,13 +21,15 @@ import javafx.collections.ObservableList;
  */
 public final class TransferProgress {
 
+    private static final Texts T = Texts.of(TransferProgress.class);
+
     public enum State { RUNNING, SUCCEEDED, FAILED }
 
     private final String reference;
     private final ObservableList<LayerProgress> layers = FXCollections.observableArrayList();
     private final Map<String, LayerProgress> byId = new HashMap<>();
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Starting…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(T.get("images.transfer.starting"));
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.RUNNING);
     private final BooleanProperty watched = new SimpleBooleanProperty(true);
@@ -61,7 +64,7 @@ public final class TransferProgress {
 
     void failed(String message) {
         error.set(message);
-        status.set("Failed");
+        status.set(T.get("images.transfer.failed"));
         state.set(State.FAILED);
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +37,8 @@ import javafx.scene.layout.StackPane;
  */
 final class InspectView {
 
+    private static final Texts T = Texts.of(InspectView.class);
+
     private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
 
@@ -44,8 +47,8 @@ final class InspectView {
     private final TreeView<JsonEntry> tree = new TreeView<>();
     private final TextArea raw = new TextArea();
     private final CustomTextField search = new CustomTextField();
-    private final ToggleButton showTree = new ToggleButton("Tree", AppIcon.TREE.node());
-    private final ToggleButton showRaw = new ToggleButton("Raw", AppIcon.RAW_JSON.node());
+    private final ToggleButton showTree = new ToggleButton(T.get("inspect.tree"), AppIcon.TREE.node());
+    private final ToggleButton showRaw = new ToggleButton(T.get("inspect.raw"), AppIcon.RAW_JSON.node());
     private final Label matches = new Label();
     private List<TreeItem<JsonEntry>> items = List.of();
     private List<TreeItem<JsonEntry>> found = List.of();
@@ -103,7 +106,7 @@ final class InspectView {
         HBox modes = new HBox(showTree, showRaw);
 
         search.setId("inspect-search");
-        search.setPromptText("Search keys and values");
+        search.setPromptText(T.get("inspect.search.prompt"));
         search.setLeft(AppIcon.SEARCH.node());
         search.setPrefColumnCount(20);
         search.textProperty().addListener((obs, old, now) -> searchAgain());
@@ -116,20 +119,20 @@ final class InspectView {
                 e.consume();
             }
         });
-        Button previous = iconButton("inspect-search-previous", AppIcon.PREVIOUS, "Previous match (Shift+Enter)");
+        Button previous = iconButton("inspect-search-previous", AppIcon.PREVIOUS, T.get("inspect.search.previous"));
         previous.setOnAction(e -> step(-1));
-        Button next = iconButton("inspect-search-next", AppIcon.NEXT, "Next match (Enter)");
+        Button next = iconButton("inspect-search-next", AppIcon.NEXT, T.get("inspect.search.next"));
         next.setOnAction(e -> step(1));
         matches.setId("inspect-matches");
         matches.getStyleClass().add("inspect-muted");
 
-        Button expand = iconButton("inspect-expand", AppIcon.EXPAND_ALL, "Expand all");
+        Button expand = iconButton("inspect-expand", AppIcon.EXPAND_ALL, T.get("inspect.expandAll"));
         expand.setOnAction(e -> {
             if (tree.getRoot() != null) {
                 JsonTree.setExpandedAll(tree.getRoot(), true);
             }
         });
-        Button collapse = iconButton("inspect-collapse", AppIcon.COLLAPSE_ALL, "Collapse all");
+        Button collapse = iconButton("inspect-collapse", AppIcon.COLLAPSE_ALL, T.get("inspect.collapseAll"));
         collapse.setOnAction(e -> {
             if (tree.getRoot() != null) {
                 JsonTree.setExpandedAll(tree.getRoot(), false);
@@ -140,12 +143,12 @@ final class InspectView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button copy = new Button("Copy JSON", AppIcon.COPY.node());
+        Button copy = new Button(T.get("inspect.copy"), AppIcon.COPY.node());
         copy.setId("inspect-copy");
-        copy.setTooltip(new Tooltip("Copy the whole inspect output as JSON"));
+        copy.setTooltip(new Tooltip(T.get("inspect.copy.tooltip")));
         copy.setOnAction(e -> copyText(model.textProperty().get()));
         copy.disableProperty().bind(model.textProperty().isEmpty());
-        Button refresh = iconButton("inspect-refresh", AppIcon.REFRESH, "Ask the engine again");
+        Button refresh = iconButton("inspect-refresh", AppIcon.REFRESH, T.get("inspect.refresh.tooltip"));
         refresh.setOnAction(e -> model.refresh());
         refresh.disableProperty().bind(model.loadingProperty());
 
@@ -259,7 +262,7 @@ final class InspectView {
             at = direction > 0 ? text.indexOf(q) : text.lastIndexOf(q); // wrap around
         }
         if (at < 0) {
-            matches.setText("No matches");
+            matches.setText(T.get("inspect.matches.none"));
             return;
         }
         raw.selectRange(at, at + q.length());
@@ -271,16 +274,17 @@ final class InspectView {
                 index = count;
             }
         }
-        matches.setText(index + " of " + count);
+        matches.setText(T.get("inspect.matches.current", index, count));
     }
 
     private void summarize() {
         if (query().isEmpty()) {
             matches.setText("");
         } else if (found.isEmpty()) {
-            matches.setText("No matches");
+            matches.setText(T.get("inspect.matches.none"));
         } else {
-            matches.setText(current < 0 ? found.size() + " matches" : (current + 1) + " of " + found.size());
+            matches.setText(current < 0 ? T.get("inspect.matches.count", found.size())
+                    : T.get("inspect.matches.current", current + 1, found.size()));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.berth.desktop.containers.ContainerDetailModel;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.system.EventMessage;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * container's state changes (start, stop, rename, …), so what is shown is never stale.
  */
 public final class InspectViewModel implements ContainerDetailModel {
+
+    private static final Texts T = Texts.of(InspectViewModel.class);
 
     /** Events after which the inspect answer differs. */
     private static final Set<String> CHANGES = Set.of("start", "die", "stop", "kill", "pause", "unpause", "restart",
@@ -66,10 +69,10 @@ public final class InspectViewModel implements ContainerDetailModel {
         }
         loading.set(true);
         if (json.get() == null) {
-            status.set("Loading…");
+            status.set(T.get("inspect.status.loading"));
         }
         String ref = containerId != null ? containerId : containerRef;
-        background.submit("Inspect " + containerRef, () -> {
+        background.submit(T.get("inspect.task", containerRef), () -> {
             JsonNode node = session.client().containers().inspectRaw(ref);
             return new Loaded(node, JsonText.pretty(node));
         }).onSuccess(loaded -> {
@@ -82,8 +85,8 @@ public final class InspectViewModel implements ContainerDetailModel {
             status.set("");
         }).onFailure(e -> {
             if (!closed) {
-                status.set("Could not inspect the container: " + Notifier.userMessage(e));
-                notifier.error("Inspect " + containerRef, e);
+                status.set(T.get("inspect.status.failed", Notifier.userMessage(e)));
+                notifier.error(T.get("inspect.task", containerRef), e);
             }
         }).andFinally(() -> {
             loading.set(false);
@@ -104,7 +107,7 @@ public final class InspectViewModel implements ContainerDetailModel {
         for (EventMessage e : events) {
             if ("container".equals(e.type()) && containerId.equals(e.actorId())) {
                 if ("destroy".equals(e.action())) {
-                    status.set("The container was removed; this is what it looked like last.");
+                    status.set(T.get("inspect.status.removed"));
                     return;
                 }
                 if (e.action() != null && (CHANGES.contains(e.action()) || e.action().startsWith("health_status"))) {

@@ -1,12 +1,15 @@
 package dev.berth.desktop.inspect;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.berth.desktop.i18n.Texts;
 
 /**
  * One node of the inspect tree: its key (a field name, "[3]" for an array element, null for the root), its value and
  * its path from the root ("Config.Env[0]"), which identifies it across reloads.
  */
 record JsonEntry(String key, JsonNode node, String path) {
+
+    private static final Texts T = Texts.of(JsonEntry.class);
 
     boolean isContainer() {
         return node.isContainerNode();
@@ -15,10 +18,10 @@ record JsonEntry(String key, JsonNode node, String path) {
     /** The value as shown next to the key: scalars as JSON, objects and arrays as a short summary. */
     String display() {
         if (node.isObject()) {
-            return node.isEmpty() ? "{}" : "{" + node.size() + (node.size() == 1 ? " field}" : " fields}");
+            return node.isEmpty() ? "{}" : "{" + T.get("inspect.json.fields", node.size()) + "}";
         }
         if (node.isArray()) {
-            return node.isEmpty() ? "[]" : "[" + node.size() + (node.size() == 1 ? " item]" : " items]");
+            return node.isEmpty() ? "[]" : "[" + T.get("inspect.json.items", node.size()) + "]";
         }
         return node.toString();
     }

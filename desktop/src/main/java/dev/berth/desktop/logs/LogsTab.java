@@ -3,9 +3,12 @@ package dev.berth.desktop.logs;
 import dev.berth.desktop.containers.ModelDetailTab;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 
 /** The Logs tab of a container's detail view. */
 public final class LogsTab extends ModelDetailTab<LogsViewModel> {
+
+    private static final Texts T = Texts.of(LogsTab.class);
 
     private final LogsView view;
 
@@ -18,7 +21,7 @@ public final class LogsTab extends ModelDetailTab<LogsViewModel> {
     }
 
     private LogsTab(LogsViewModel model, LogsView view) {
-        super("logs", "Logs", model, view.node());
+        super("logs", T.get("logs.tab"), model, view.node());
         this.view = view;
     }
 

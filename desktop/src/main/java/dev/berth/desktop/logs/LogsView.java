@@ -3,6 +3,7 @@ package dev.berth.desktop.logs;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.io.File;
 import java.util.List;
@@ -43,6 +44,8 @@ import javafx.stage.Window;
  * a terminal but never yanks the view away from a line being read.
  */
 final class LogsView {
+
+    private static final Texts T = Texts.of(LogsView.class);
 
     private static final KeyCombination FIND = KeyCombination.keyCombination("Shortcut+F");
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
@@ -88,8 +91,8 @@ final class LogsView {
     // ---- toolbar --------------------------------------------------------------------------------------------------
 
     private Node toolbar() {
-        ToggleButton follow = toggle("logs-follow", "Follow", AppIcon.FOLLOW,
-                "Show new lines as the container writes them");
+        ToggleButton follow = toggle("logs-follow", T.get("logs.follow"), AppIcon.FOLLOW,
+                T.get("logs.follow.tooltip"));
         follow.selectedProperty().bindBidirectional(model.followProperty());
         follow.selectedProperty().addListener((obs, was, on) -> {
             if (on) {
@@ -99,8 +102,8 @@ final class LogsView {
 
         tail.setId("logs-tail");
         tail.setPrefColumnCount(5);
-        tail.setPromptText("all");
-        tail.setTooltip(new Tooltip("Lines to show from before now; empty for all. Enter applies."));
+        tail.setPromptText(T.get("logs.tail.prompt"));
+        tail.setTooltip(new Tooltip(T.get("logs.tail.tooltip")));
         tail.setTextFormatter(new TextFormatter<String>(c -> c.getControlNewText().matches("\\d{0,7}") ? c : null));
         showTail();
         tail.setOnAction(e -> applyTail());
@@ -111,17 +114,17 @@ final class LogsView {
         });
         model.tailProperty().addListener((obs, was, now) -> showTail());
 
-        ToggleButton timestamps = toggle("logs-timestamps", "Timestamps", AppIcon.TIMESTAMPS,
-                "Show the time the engine recorded for each line");
+        ToggleButton timestamps = toggle("logs-timestamps", T.get("logs.timestamps"), AppIcon.TIMESTAMPS,
+                T.get("logs.timestamps.tooltip"));
         timestamps.selectedProperty().bindBidirectional(model.timestampsProperty());
         timestamps.selectedProperty().addListener((obs, was, on) -> list.refresh());
 
-        ToggleButton wrap = toggle("logs-wrap", "Wrap", AppIcon.WRAP, "Wrap long lines");
+        ToggleButton wrap = toggle("logs-wrap", T.get("logs.wrap"), AppIcon.WRAP, T.get("logs.wrap.tooltip"));
         wrap.selectedProperty().bindBidirectional(model.wrapProperty());
         model.wrapProperty().addListener((obs, was, on) -> applyWrap());
 
         search.setId("logs-search");
-        search.setPromptText("Search");
+        search.setPromptText(T.get("logs.search.prompt"));
         search.setLeft(AppIcon.SEARCH.node());
         search.setPrefColumnCount(16);
         search.textProperty().bindBidirectional(model.searchProperty());
@@ -138,9 +141,9 @@ final class LogsView {
                 e.consume();
             }
         });
-        Button previous = iconButton("logs-search-previous", AppIcon.PREVIOUS, "Previous match (Shift+Enter)");
+        Button previous = iconButton("logs-search-previous", AppIcon.PREVIOUS, T.get("logs.search.previous"));
         previous.setOnAction(e -> model.previousMatch());
-        Button next = iconButton("logs-search-next", AppIcon.NEXT, "Next match (Enter)");
+        Button next = iconButton("logs-search-next", AppIcon.NEXT, T.get("logs.search.next"));
         next.setOnAction(e -> model.nextMatch());
         previous.disableProperty().bind(model.searchProperty().isEmpty());
         next.disableProperty().bind(model.searchProperty().isEmpty());
@@ -152,18 +155,18 @@ final class LogsView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Button copy = new Button("Copy", AppIcon.COPY.node());
+        Button copy = new Button(T.get("logs.copy"), AppIcon.COPY.node());
         copy.setId("logs-copy");
-        copy.setTooltip(new Tooltip("Copy the selected lines, or all lines when none is selected"));
+        copy.setTooltip(new Tooltip(T.get("logs.copy.tooltip")));
         copy.setOnAction(e -> copy());
-        Button save = new Button("Save…", AppIcon.SAVE.node());
+        Button save = new Button(T.get("logs.save"), AppIcon.SAVE.node());
         save.setId("logs-save");
-        save.setTooltip(new Tooltip("Save the lines shown to a file"));
+        save.setTooltip(new Tooltip(T.get("logs.save.tooltip")));
         save.setOnAction(e -> save());
-        Button clear = iconButton("logs-clear", AppIcon.CLEAR, "Clear the view (the container's logs are kept)");
+        Button clear = iconButton("logs-clear", AppIcon.CLEAR, T.get("logs.clear.tooltip"));
         clear.setOnAction(e -> model.clear());
 
-        HBox bar = new HBox(6, follow, new Label("Tail"), tail, timestamps, wrap, new Separator(Orientation.VERTICAL),
+        HBox bar = new HBox(6, follow, new Label(T.get("logs.tail")), tail, timestamps, wrap, new Separator(Orientation.VERTICAL),
                 search, previous, next, matches, spacer, copy, save, clear);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
@@ -192,7 +195,7 @@ final class LogsView {
         list.getStyleClass().add("logs-list");
         list.setItems(model.lines());
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        list.setPlaceholder(new Label("No log lines yet."));
+        list.setPlaceholder(new Label(T.get("logs.empty")));
         applyWrap();
         list.getItems().addListener((ListChangeListener<LogLine>) change -> {
             if (stickToBottom && !list.getItems().isEmpty()) {
@@ -279,8 +282,9 @@ final class LogsView {
         Label count = new Label();
         count.setId("logs-count");
         count.getStyleClass().add("logs-muted");
-        count.textProperty().bind(javafx.beans.binding.Bindings.size(model.lines()).asString("%,d lines"));
-        Button end = iconButton("logs-end", AppIcon.SCROLL_TO_END, "Scroll to the newest line and stay there");
+        count.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> T.get("logs.count", model.lines().size()), model.lines()));
+        Button end = iconButton("logs-end", AppIcon.SCROLL_TO_END, T.get("logs.end.tooltip"));
         end.setOnAction(e -> scrollToEnd());
         HBox line = new HBox(8, status, spacer, count, end);
         line.setAlignment(Pos.CENTER_LEFT);
@@ -305,11 +309,11 @@ final class LogsView {
 
     private File chooseSaveTarget(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save logs");
+        chooser.setTitle(T.get("logs.save.chooser"));
         String name = model.containerNameProperty().get();
         chooser.setInitialFileName((name == null || name.isEmpty() ? "container" : name) + ".log");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Log files", "*.log", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(T.get("logs.files.log"), "*.log", "*.txt"),
+                new FileChooser.ExtensionFilter(T.get("logs.files.all"), "*"));
         return chooser.showSaveDialog(owner);
     }
 

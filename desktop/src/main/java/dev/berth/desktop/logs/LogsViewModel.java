@@ -6,6 +6,7 @@ import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.containers.ContainerInspect;
 import dev.berth.remote.system.EventMessage;
 import java.io.BufferedWriter;
@@ -36,6 +37,8 @@ import javafx.collections.ObservableList;
  * tail / timestamps / wrap settings, search matches, copy and save. FX thread only, except where noted.
  */
 public final class LogsViewModel implements ContainerDetailModel {
+
+    private static final Texts T = Texts.of(LogsViewModel.class);
 
     static final int CAPACITY = 50_000;
     static final int DEFAULT_TAIL = 500;
@@ -91,13 +94,13 @@ public final class LogsViewModel implements ContainerDetailModel {
 
     public void open(EngineSession session, String containerRef) {
         this.session = session;
-        status.set("Loading logs…");
-        background.submit("Open the logs of " + containerRef, () -> session.client().containers().inspect(containerRef))
+        status.set(T.get("logs.status.loading"));
+        background.submit(T.get("logs.task.open", containerRef), () -> session.client().containers().inspect(containerRef))
                 .onSuccess(this::opened)
                 .onFailure(e -> {
                     if (!closed) {
-                        status.set("Could not read the logs: " + Notifier.userMessage(e));
-                        notifier.error("Logs of " + containerRef, e);
+                        status.set(T.get("logs.status.openFailed", Notifier.userMessage(e)));
+                        notifier.error(T.get("logs.error.title", containerRef), e);
                     }
                 });
     }
@@ -174,7 +177,7 @@ public final class LogsViewModel implements ContainerDetailModel {
     private void pause() {
         stopFollower();
         if (containerId != null && !closed) {
-            status.set("Not following: new lines are not shown.");
+            status.set(T.get("logs.status.paused"));
         }
     }
 
@@ -253,14 +256,14 @@ public final class LogsViewModel implements ContainerDetailModel {
 
     private void showPhase(LogFollower.Phase phase, Throwable failure) {
         switch (phase) {
-            case LOADING -> status.set("Loading logs…");
-            case FOLLOWING -> status.set("Following new lines.");
-            case WAITING_FOR_START -> status.set("The container is not running; following resumes when it starts.");
-            case DONE -> status.set(follow.get() ? "" : "Not following: new lines are not shown.");
-            case REMOVED -> status.set("The container was removed.");
+            case LOADING -> status.set(T.get("logs.status.loading"));
+            case FOLLOWING -> status.set(T.get("logs.status.following"));
+            case WAITING_FOR_START -> status.set(T.get("logs.status.waiting"));
+            case DONE -> status.set(follow.get() ? "" : T.get("logs.status.paused"));
+            case REMOVED -> status.set(T.get("logs.status.removed"));
             case FAILED -> {
-                status.set("Reading the logs failed: " + Notifier.userMessage(failure));
-                notifier.error("Logs of " + containerName.get(), failure);
+                status.set(T.get("logs.status.failed", Notifier.userMessage(failure)));
+                notifier.error(T.get("logs.error.title", containerName.get()), failure);
             }
             default -> { }
         }
@@ -374,11 +377,11 @@ public final class LogsViewModel implements ContainerDetailModel {
         if (search.get().isEmpty()) {
             matchSummary.set("");
         } else if (matches.isEmpty()) {
-            matchSummary.set("No matches");
+            matchSummary.set(T.get("logs.matches.none"));
         } else {
             int i = Collections.binarySearch(matches, currentMatch.get());
-            matchSummary.set((i >= 0 ? (i + 1) + " of " : "") + matches.size()
-                    + (i >= 0 ? "" : matches.size() == 1 ? " match" : " matches"));
+            matchSummary.set(i >= 0 ? T.get("logs.matches.current", i + 1, matches.size())
+                    : T.get("logs.matches.count", matches.size()));
         }
     }
 
@@ -398,9 +401,9 @@ public final class LogsViewModel implements ContainerDetailModel {
     public void save(Path file) {
         List<LogLine> snapshot = List.copyOf(buffer.lines());
         boolean withTimestamps = timestamps.get();
-        background.submit("Save logs to " + file.getFileName(), () -> write(snapshot, withTimestamps, file))
-                .onSuccess(n -> notifier.info("Saved " + n + (n == 1 ? " line" : " lines") + " to " + file))
-                .onFailure(e -> notifier.error("Saving the logs to " + file, e));
+        background.submit(T.get("logs.task.save", file.getFileName()), () -> write(snapshot, withTimestamps, file))
+                .onSuccess(n -> notifier.info(T.get("logs.save.done", n, file)))
+                .onFailure(e -> notifier.error(T.get("logs.save.failed", file), e));
     }
 
     private static int write(List<LogLine> lines, boolean withTimestamps, Path file) throws IOException {

@@ -1,5 +1,6 @@
 package dev.berth.desktop.stats;
 
+import dev.berth.desktop.i18n.Texts;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -24,17 +25,19 @@ import javafx.scene.layout.VBox;
  */
 final class StatsView {
 
+    private static final Texts T = Texts.of(StatsView.class);
+
     private static final double KB = 1000.0;
     private static final double MIB = 1024.0 * 1024.0;
 
     private final StatsViewModel model;
     private final BorderPane root = new BorderPane();
-    private final XYChart.Series<Number, Number> cpu = series("CPU");
-    private final XYChart.Series<Number, Number> memory = series("Memory");
-    private final XYChart.Series<Number, Number> netIn = series("Received");
-    private final XYChart.Series<Number, Number> netOut = series("Sent");
-    private final XYChart.Series<Number, Number> blockRead = series("Read");
-    private final XYChart.Series<Number, Number> blockWrite = series("Written");
+    private final XYChart.Series<Number, Number> cpu = series(T.get("stats.series.cpu"));
+    private final XYChart.Series<Number, Number> memory = series(T.get("stats.series.memory"));
+    private final XYChart.Series<Number, Number> netIn = series(T.get("stats.series.received"));
+    private final XYChart.Series<Number, Number> netOut = series(T.get("stats.series.sent"));
+    private final XYChart.Series<Number, Number> blockRead = series(T.get("stats.series.read"));
+    private final XYChart.Series<Number, Number> blockWrite = series(T.get("stats.series.written"));
 
     StatsView(StatsViewModel model) {
         this.model = model;
@@ -42,10 +45,10 @@ final class StatsView {
         root.getStyleClass().add("stats-tab");
 
         HBox values = new HBox(24,
-                value("CPU", "stats-cpu", model.cpuProperty()),
-                value("Memory", "stats-memory", model.memoryProperty()),
-                value("Network", "stats-net", model.networkProperty()),
-                value("Block I/O", "stats-block", model.blockProperty()));
+                value(T.get("stats.value.cpu"), "stats-cpu", model.cpuProperty()),
+                value(T.get("stats.value.memory"), "stats-memory", model.memoryProperty()),
+                value(T.get("stats.value.network"), "stats-net", model.networkProperty()),
+                value(T.get("stats.value.block"), "stats-block", model.blockProperty()));
         values.setPadding(new Insets(8, 12, 8, 12));
         values.setAlignment(Pos.CENTER_LEFT);
         values.getStyleClass().add("stats-values");
@@ -55,10 +58,10 @@ final class StatsView {
         charts.setHgap(8);
         charts.setVgap(8);
         charts.setPadding(new Insets(4, 8, 8, 8));
-        charts.add(chart("CPU %", 1, cpu), 0, 0);
-        charts.add(chart("Memory (MiB)", 1, memory), 1, 0);
-        charts.add(chart("Network (kB/s)", 1, netIn, netOut), 0, 1);
-        charts.add(chart("Block I/O (kB/s)", 1, blockRead, blockWrite), 1, 1);
+        charts.add(chart(T.get("stats.chart.cpu"), 1, cpu), 0, 0);
+        charts.add(chart(T.get("stats.chart.memory"), 1, memory), 1, 0);
+        charts.add(chart(T.get("stats.chart.network"), 1, netIn, netOut), 0, 1);
+        charts.add(chart(T.get("stats.chart.block"), 1, blockRead, blockWrite), 1, 1);
         for (int i = 0; i < 2; i++) {
             ColumnConstraints column = new ColumnConstraints();
             column.setPercentWidth(50);

@@ -6,6 +6,7 @@ import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Batcher;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.containers.ContainerInspect;
 import dev.berth.remote.containers.ContainerStats;
 import dev.berth.remote.stream.JsonStream;
@@ -28,6 +29,8 @@ import javafx.collections.ObservableList;
  */
 public final class StatsViewModel implements ContainerDetailModel {
 
+    private static final Texts T = Texts.of(StatsViewModel.class);
+
     static final int WINDOW = 120;
     private static final Duration BATCH_PERIOD = Duration.ofMillis(250);
 
@@ -37,7 +40,7 @@ public final class StatsViewModel implements ContainerDetailModel {
     private final Notifier notifier;
     private final ObservableList<StatsPoint> points = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("Loading…");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(T.get("stats.status.loading"));
     private final ReadOnlyStringWrapper cpu = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper memory = new ReadOnlyStringWrapper("–");
     private final ReadOnlyStringWrapper network = new ReadOnlyStringWrapper("–");
@@ -60,7 +63,7 @@ public final class StatsViewModel implements ContainerDetailModel {
 
     public void open(EngineSession session, String containerRef) {
         this.session = session;
-        background.submit("Open the stats of " + containerRef, () -> session.client().containers().inspect(containerRef))
+        background.submit(T.get("stats.task.open", containerRef), () -> session.client().containers().inspect(containerRef))
                 .onSuccess(this::opened)
                 .onFailure(e -> {
                     if (!closed) {
@@ -133,7 +136,7 @@ public final class StatsViewModel implements ContainerDetailModel {
                 case "destroy" -> {
                     stopStream();
                     state.set(State.REMOVED);
-                    message.set("The container was removed.");
+                    message.set(T.get("stats.status.removed"));
                     clearValues();
                 }
                 default -> { }
@@ -144,7 +147,7 @@ public final class StatsViewModel implements ContainerDetailModel {
     private void startStream() {
         stopStream();
         state.set(State.RUNNING);
-        message.set("Waiting for the first sample…");
+        message.set(T.get("stats.status.waiting"));
         Batcher<StatsPoint> samples = new Batcher<>(BATCH_PERIOD, this::show);
         StatsReader r = new StatsReader(samples);
         reader = r;
@@ -166,7 +169,7 @@ public final class StatsViewModel implements ContainerDetailModel {
 
     private void notRunning() {
         state.set(State.NOT_RUNNING);
-        message.set("The container is not running. Its stats appear here when it starts.");
+        message.set(T.get("stats.status.notRunning"));
         clearValues();
     }
 
@@ -179,8 +182,8 @@ public final class StatsViewModel implements ContainerDetailModel {
 
     private void fail(Throwable e, String what) {
         state.set(State.FAILED);
-        message.set("Could not read the stats: " + Notifier.userMessage(e));
-        notifier.error("Stats of " + what, e);
+        message.set(T.get("stats.status.failed", Notifier.userMessage(e)));
+        notifier.error(T.get("stats.error.title", what), e);
     }
 
     private void show(List<StatsPoint> batch) {
@@ -196,14 +199,13 @@ public final class StatsViewModel implements ContainerDetailModel {
             message.set("");
         }
         cpu.set(StatsFormat.percent(last.cpuPercent()));
-        memory.set(StatsFormat.memory(last.memoryUsed())
-                + (last.memoryLimit() == null ? "" : " / " + StatsFormat.memory(last.memoryLimit())
-                + " (" + StatsFormat.percent(last.memoryPercent()) + ")"));
-        network.set(last.hasNetwork()
-                ? "rx " + StatsFormat.rate(last.networkInRate()) + " · tx " + StatsFormat.rate(last.networkOutRate())
-                : "no network");
-        block.set("read " + StatsFormat.rate(last.blockReadRate()) + " · write "
-                + StatsFormat.rate(last.blockWriteRate()));
+        memory.set(last.memoryLimit() == null ? StatsFormat.memory(last.memoryUsed())
+                : T.get("stats.value.memoryOfLimit", StatsFormat.memory(last.memoryUsed()),
+                StatsFormat.memory(last.memoryLimit()), StatsFormat.percent(last.memoryPercent())));
+        network.set(last.hasNetwork() ? T.get("stats.value.networkRates", StatsFormat.rate(last.networkInRate()),
+                StatsFormat.rate(last.networkOutRate())) : T.get("stats.value.noNetwork"));
+        block.set(T.get("stats.value.blockRates", StatsFormat.rate(last.blockReadRate()),
+                StatsFormat.rate(last.blockWriteRate())));
     }
 
     /** Reads one stats stream on a background thread until it ends or is stopped. */

@@ -2,6 +2,7 @@ package dev.berth.desktop.terminal;
 
 import com.techsenger.jeditermfx.core.TtyConnector;
 import com.techsenger.jeditermfx.core.util.TermSize;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineException;
 import dev.berth.remote.stream.HijackedConnection;
 import dev.berth.remote.stream.OutputChunk;
@@ -20,6 +21,8 @@ import org.slf4j.LoggerFactory;
  * exit code is looked up and written into the terminal as its last line, then {@code onEnded} is told.
  */
 final class EngineTtyConnector implements TtyConnector {
+
+    private static final Texts T = Texts.of(EngineTtyConnector.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineTtyConnector.class);
     private static final int RECENT_CHARS = 2048;
@@ -98,13 +101,13 @@ final class EngineTtyConnector implements TtyConnector {
         String trailer;
         if (closed.get() || byUser.get()) {
             end = new Ended(null, false, true);
-            trailer = "\r\n[disconnected]\r\n";
+            trailer = "\r\n" + T.get("terminal.screen.disconnected") + "\r\n";
         } else {
             Integer code = process.exitCode();
             exitCode = code;
             boolean missing = code != null && (code == 126 || code == 127) && mentionsMissingCommand(recent);
             end = new Ended(code, missing, false);
-            trailer = code == null ? "\r\n[disconnected]\r\n" : "\r\n[process exited with code " + code + "]\r\n";
+            trailer = "\r\n" + (code == null ? T.get("terminal.screen.disconnected") : T.get("terminal.exited", code)) + "\r\n";
         }
         ended.countDown();
         try {

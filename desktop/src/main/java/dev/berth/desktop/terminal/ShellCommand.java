@@ -1,5 +1,6 @@
 package dev.berth.desktop.terminal;
 
+import dev.berth.desktop.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
  * engine runs, honouring single and double quotes the way a shell would, without needing a shell in the container.
  */
 final class ShellCommand {
+
+    private static final Texts T = Texts.of(ShellCommand.class);
 
     private ShellCommand() {
     }
@@ -47,7 +50,8 @@ final class ShellCommand {
             }
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("the command has an unclosed " + quote + " quote");
+            // shown to the user, after "Cannot run that:"
+            throw new IllegalArgumentException(T.get("terminal.command.unclosedQuote", String.valueOf(quote)));
         }
         if (inWord) {
             args.add(current.toString());

@@ -4,9 +4,12 @@ import dev.berth.desktop.containers.ModelDetailTab;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 
 /** The Terminal tab of a container's detail view: a shell exec'd in the container, or an attach to its main process. */
 public final class TerminalTab extends ModelDetailTab<TerminalViewModel> {
+
+    private static final Texts T = Texts.of(TerminalTab.class);
 
     private final TerminalView view;
 
@@ -19,7 +22,7 @@ public final class TerminalTab extends ModelDetailTab<TerminalViewModel> {
     }
 
     private TerminalTab(TerminalViewModel model, TerminalView view) {
-        super("terminal", "Terminal", model, view.node());
+        super("terminal", T.get("terminal.tab"), model, view.node());
         this.view = view;
     }
 

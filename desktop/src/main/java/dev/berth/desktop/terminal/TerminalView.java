@@ -1,6 +1,7 @@
 package dev.berth.desktop.terminal;
 
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -30,6 +31,8 @@ import javafx.scene.layout.VBox;
  */
 final class TerminalView {
 
+    private static final Texts T = Texts.of(TerminalView.class);
+
     private static final int DEFAULT_COLUMNS = 80;
     private static final int DEFAULT_ROWS = 24;
 
@@ -52,9 +55,9 @@ final class TerminalView {
         shell.setEditable(true);
         shell.setItems(model.shells());
         shell.valueProperty().bindBidirectional(model.commandProperty());
-        shell.setPromptText("sh, bash or a command");
+        shell.setPromptText(T.get("terminal.shell.prompt"));
         shell.setPrefWidth(200);
-        shell.setTooltip(new Tooltip("The shell or command to run in the container"));
+        shell.setTooltip(new Tooltip(T.get("terminal.shell.tooltip")));
         // a filter: the combo box's own Enter handling consumes the event before handlers see it
         shell.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !shell.isShowing() && !connectDisabled.get()) {
@@ -62,14 +65,14 @@ final class TerminalView {
             }
         });
 
-        Button connect = new Button("Connect", AppIcon.TERMINAL.node());
+        Button connect = new Button(T.get("terminal.connect"), AppIcon.TERMINAL.node());
         connect.setId("terminal-connect");
         connect.textProperty().bind(Bindings.when(model.phaseProperty().isEqualTo(TerminalViewModel.Phase.ENDED))
-                .then("Reconnect").otherwise("Connect"));
+                .then(T.get("terminal.reconnect")).otherwise(T.get("terminal.connect")));
         connect.disableProperty().bind(connectDisabled);
         connect.setOnAction(e -> connect());
 
-        Button attach = new Button("Attach to main process", AppIcon.ATTACH.node());
+        Button attach = new Button(T.get("terminal.attach"), AppIcon.ATTACH.node());
         attach.setId("terminal-attach");
         attach.disableProperty().bind(model.attachableProperty().not().or(busy));
         attach.setOnAction(e -> model.attach(columns(), rows()));
@@ -85,13 +88,13 @@ final class TerminalView {
         attachHint.visibleProperty().bind(attachHint.textProperty().isNotEmpty());
         attachHint.managedProperty().bind(attachHint.visibleProperty());
 
-        Button disconnect = new Button("Disconnect", AppIcon.DISCONNECT.node());
+        Button disconnect = new Button(T.get("terminal.disconnect"), AppIcon.DISCONNECT.node());
         disconnect.setId("terminal-disconnect");
         disconnect.visibleProperty().bind(model.phaseProperty().isEqualTo(TerminalViewModel.Phase.CONNECTED));
         disconnect.managedProperty().bind(disconnect.visibleProperty());
         disconnect.setOnAction(e -> model.disconnect());
 
-        Label shellLabel = new Label("Shell");
+        Label shellLabel = new Label(T.get("terminal.shell"));
         shellLabel.setLabelFor(shell);
         for (Region r : new Region[] {shellLabel, shell, connect, disconnect, attach}) {
             r.setMinWidth(Region.USE_PREF_SIZE); // buttons keep their words; the emulator gets what is left
@@ -107,7 +110,7 @@ final class TerminalView {
         status.setId("terminal-status");
         status.textProperty().bind(model.statusProperty());
         status.setWrapText(true);
-        Button useSh = new Button("Use sh instead");
+        Button useSh = new Button(T.get("terminal.useSh"));
         useSh.setId("terminal-use-sh");
         useSh.visibleProperty().bind(model.offerShProperty());
         useSh.managedProperty().bind(useSh.visibleProperty());
@@ -119,7 +122,7 @@ final class TerminalView {
         statusLine.setPadding(new Insets(4, 8, 4, 8));
         statusLine.getStyleClass().add("terminal-status");
 
-        Label placeholder = new Label("No terminal session.");
+        Label placeholder = new Label(T.get("terminal.none"));
         placeholder.getStyleClass().add("terminal-hint");
         screen.getChildren().add(placeholder);
         screen.getStyleClass().add("terminal-host");

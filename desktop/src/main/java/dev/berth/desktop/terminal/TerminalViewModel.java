@@ -5,6 +5,7 @@ import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.client.EngineException;
@@ -35,6 +36,8 @@ import javafx.collections.ObservableList;
  * (the view makes a fresh emulator for it). FX thread only, except where noted.
  */
 public final class TerminalViewModel implements ContainerDetailModel {
+
+    private static final Texts T = Texts.of(TerminalViewModel.class);
 
     /** Where the terminal is in its life. */
     public enum Phase { IDLE, CONNECTING, CONNECTED, ENDED }
@@ -74,7 +77,7 @@ public final class TerminalViewModel implements ContainerDetailModel {
         this.containerRef = container;
         this.containerId = container;
         this.containerName = container;
-        status.set("Checking the container…");
+        status.set(T.get("terminal.status.checking"));
         unsubscribe = engine.events().subscribe(this::onEvents);
         refreshState();
     }
@@ -91,7 +94,7 @@ public final class TerminalViewModel implements ContainerDetailModel {
     private void refreshState() {
         String ref = containerRef;
         EngineClient c = client;
-        background.submit("Inspect " + containerName, () -> c.containers().inspect(ref))
+        background.submit(T.get("terminal.task.inspect", containerName), () -> c.containers().inspect(ref))
                 .onSuccess(this::applyState)
                 .onFailure(e -> {
                     if (closed) {
@@ -101,8 +104,8 @@ public final class TerminalViewModel implements ContainerDetailModel {
                     attachable.set(false);
                     if (!inSession()) {
                         status.set(e instanceof EngineApiException.NotFound
-                                ? "This container no longer exists."
-                                : "Cannot check the container: " + Notifier.userMessage(e));
+                                ? T.get("terminal.status.gone")
+                                : T.get("terminal.status.checkFailed", Notifier.userMessage(e)));
                     }
                 });
     }
@@ -120,24 +123,23 @@ public final class TerminalViewModel implements ContainerDetailModel {
         ContainerConfig config = inspect.config();
         boolean interactive = config != null && Boolean.TRUE.equals(config.tty()) && Boolean.TRUE.equals(config.openStdin());
         attachable.set(running && interactive);
-        attachHint.set(interactive ? ""
-                : "Attach needs a container created with a TTY and open stdin (docker run -it); this one was not, so "
-                + "its main process cannot take keyboard input. Open a shell instead.");
+        attachHint.set(interactive ? "" : T.get("terminal.attach.hint"));
         if (!running) {
             if (!inSession()) {
                 status.set(notRunningText(state));
             }
         } else if (phase.get() == Phase.IDLE) {
-            status.set("Choose a shell and connect, or attach to the main process.");
+            status.set(T.get("terminal.status.idle"));
         }
     }
 
     private static String notRunningText(ContainerState state) {
         if (state != null && Boolean.TRUE.equals(state.paused())) {
-            return "This container is paused. Unpause it to open a terminal.";
+            return T.get("terminal.status.paused");
         }
-        String what = state == null || state.status() == null ? "stopped" : state.status();
-        return "This container is not running (" + what + "). Start it to open a terminal.";
+        // the engine's own state word ("created", "exited"), as docker ps shows it
+        String what = state == null || state.status() == null ? T.get("terminal.state.stopped") : state.status();
+        return T.get("terminal.status.notRunning", what);
     }
 
     private boolean inSession() {
@@ -150,11 +152,11 @@ public final class TerminalViewModel implements ContainerDetailModel {
         try {
             argv = ShellCommand.parse(command.get());
         } catch (IllegalArgumentException e) {
-            status.set("Cannot run that: " + e.getMessage() + ".");
+            status.set(T.get("terminal.status.badCommand", e.getMessage()));
             return;
         }
         if (argv.isEmpty()) {
-            status.set("Type a shell (sh, bash) or a command to run.");
+            status.set(T.get("terminal.status.noCommand"));
             return;
         }
         if (!shells.contains(command.get().strip())) {
@@ -163,7 +165,7 @@ public final class TerminalViewModel implements ContainerDetailModel {
         String name = String.join(" ", argv);
         EngineClient c = client;
         String id = containerId;
-        connect(name, "Connected to " + name + " in " + containerName + ".", argv, gen -> () -> {
+        connect(name, T.get("terminal.status.connected", name, containerName), argv, gen -> () -> {
             ExecCreateRequest request = ExecCreateRequest.builder(argv).interactiveTty().consoleSize(rows, columns)
                     .env("TERM", "xterm-256color").build();
             String execId = c.exec().create(id, request);
@@ -182,9 +184,9 @@ public final class TerminalViewModel implements ContainerDetailModel {
         }
         EngineClient c = client;
         String id = containerId;
-        List<String> argv = List.of("main process");
-        connect("main process", "Attached to the main process of " + containerName
-                + ". Disconnecting detaches; the process keeps running.", argv, gen -> () -> {
+        String mainProcess = T.get("terminal.mainProcess");
+        List<String> argv = List.of(mainProcess);
+        connect(mainProcess, T.get("terminal.status.attached", containerName), argv, gen -> () -> {
                     HijackedConnection connection = c.containers().attach(id, AttachOptions.interactive(), true);
                     AttachedProcess process = new AttachedProcess(c, id);
                     resizeQuietly(process, rows, columns);
@@ -203,8 +205,8 @@ public final class TerminalViewModel implements ContainerDetailModel {
         int gen = ++generation;
         phase.set(Phase.CONNECTING);
         offerSh.set(false);
-        status.set("Connecting to " + name + "…");
-        background.submit("Open terminal: " + name, starter.forGeneration(gen))
+        status.set(T.get("terminal.status.connecting", name));
+        background.submit(T.get("terminal.task.open", name), starter.forGeneration(gen))
                 .onSuccess(connector -> {
                     if (gen != generation || closed) {
                         background.execute(connector::hangUp);
@@ -219,8 +221,8 @@ public final class TerminalViewModel implements ContainerDetailModel {
                         return;
                     }
                     phase.set(Phase.ENDED);
-                    status.set("Could not start " + name + ": " + Notifier.userMessage(e));
-                    notifier.error("Open terminal (" + name + ")", e);
+                    status.set(T.get("terminal.status.startFailed", name, Notifier.userMessage(e)));
+                    notifier.error(T.get("terminal.task.open", name), e);
                     refreshState();
                 });
     }
@@ -239,16 +241,15 @@ public final class TerminalViewModel implements ContainerDetailModel {
         }
         phase.set(Phase.ENDED);
         if (end.byUser()) {
-            status.set("Disconnected.");
+            status.set(T.get("terminal.status.disconnected"));
         } else if (end.commandMissing()) {
             String program = argv.get(0);
-            status.set(program.equals("bash") ? "bash is not installed in this container."
-                    : "\"" + program + "\" was not found in this container.");
+            status.set(program.equals("bash") ? T.get("terminal.status.noBash") : T.get("terminal.status.notFound", program));
             offerSh.set(!program.equals("sh"));
         } else if (end.exitCode() != null) {
-            status.set("[process exited with code " + end.exitCode() + "]");
+            status.set(T.get("terminal.exited", end.exitCode()));
         } else {
-            status.set("Disconnected; the process is still running.");
+            status.set(T.get("terminal.status.detached"));
         }
         refreshState();
     }
