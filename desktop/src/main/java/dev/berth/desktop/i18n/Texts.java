@@ -9,7 +9,7 @@ import java.util.ResourceBundle;
 /**
  * The user-visible strings of one package, from {@code <package>/messages.properties} and its translations
  * ({@code messages_ko.properties}). Each class that shows text holds {@code private static final Texts T =
- * Texts.of(Xxx.class)} and calls {@code T.get("literal.key")} with a literal key, so that TextsCompletenessTest can
+ * Texts.of(Xxx.class)} and calls {@code T.get} with a literal key ({@code "some.key"}), so that TextsCompletenessTest can
  * prove every key used exists in every language and every key in a bundle is used.
  */
 public final class Texts {

@@ -27,6 +27,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -40,6 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * syllable shown is drawn alone in the font its node uses, and must leave ink, differ from the drawing of a code
  * point no font has, and differ from the other syllables.
  */
+@Tag("dockerd-only") // how text is drawn does not depend on the engine
 @ExtendWith(ApplicationExtension.class)
 class KoreanRenderingTest {
 
