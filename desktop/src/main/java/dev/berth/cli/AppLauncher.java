@@ -1,7 +1,9 @@
 package dev.berth.cli;
 
 import dev.berth.desktop.app.DesktopApp;
+import dev.berth.desktop.i18n.Texts;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
 
@@ -14,14 +16,61 @@ final class AppLauncher {
     private AppLauncher() {
     }
 
-    static int run(String[] args, PrintStream err) {
-        String problem = missingDisplay(System.getenv(), System.getProperty("glass.platform"));
+    /** @param args nothing, or {@code --lang ko|en} */
+    static int run(String[] args, Map<String, String> env, PrintStream err) {
+        Locale language;
+        try {
+            language = language(args, env);
+        } catch (IllegalArgumentException e) {
+            err.println("berth: " + e.getMessage());
+            return 2;
+        }
+        String problem = missingDisplay(env, System.getProperty("glass.platform"));
         if (problem != null) {
             err.println(problem);
             return 1;
         }
-        Application.launch(DesktopApp.class, args);
+        if (language != null) {
+            // JavaFX's own texts (a dialog's Close, a text field's menu) follow the default locale: keep them in step
+            Locale.setDefault(language);
+            Texts.useLocale(language);
+        }
+        Application.launch(DesktopApp.class);
         return 0;
+    }
+
+    /**
+     * The UI language asked for with {@code --lang} or, without it, {@code BERTH_LANG}; null to follow the system's
+     * (the JVM's default locale, which comes from LANG).
+     */
+    static Locale language(String[] args, Map<String, String> env) {
+        String asked = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--lang")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--lang needs a language: ko or en");
+                }
+                asked = args[++i];
+            } else if (args[i].startsWith("--lang=")) {
+                asked = args[i].substring("--lang=".length());
+            } else {
+                throw new IllegalArgumentException("unknown option \"" + args[i] + "\". Try 'berth --help'.");
+            }
+        }
+        if (asked == null) {
+            asked = env.get("BERTH_LANG");
+            if (blank(asked)) {
+                return null;
+            }
+        }
+        // "ko", "ko_KR", "ko-KR.UTF-8" all mean Korean
+        String code = asked.strip().split("[_.@-]", 2)[0].toLowerCase(Locale.ROOT);
+        return switch (code) {
+            case "ko" -> Locale.KOREAN;
+            case "en" -> Locale.ENGLISH;
+            default -> throw new IllegalArgumentException("unknown language \"" + asked + "\": Berth speaks ko "
+                    + "(Korean) and en (English)");
+        };
     }
 
     /** Why the window cannot open here, or null when it can. */

@@ -17,8 +17,8 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            return AppLauncher.run(args, err);
+        if (args.length == 0 || args[0].equals("--lang") || args[0].startsWith("--lang=")) {
+            return AppLauncher.run(args, System.getenv(), err);
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
@@ -38,7 +38,7 @@ public final class Main {
 
     static String usage() {
         return """
-                Usage: berth [COMMAND]
+                Usage: berth [--lang ko|en] [COMMAND]
 
                 Berth manages container engines: local, remote over mutual TLS, or its own.
 
@@ -48,6 +48,9 @@ public final class Main {
                   engine          run Berth's container engine headless (dockerd-like flags)
                   tls generate    create a CA, server and client certificates for a Docker daemon
                   help            show this help
+
+                Options:
+                  --lang ko|en    the app's language (also BERTH_LANG); by default the system's (LANG)
 
                 Run 'berth COMMAND --help' for more about a command.
                 """;

@@ -68,4 +68,21 @@ class MainTest {
         assertEquals(null, AppLauncher.missingDisplay(java.util.Map.of("DISPLAY", ":0"), null));
         assertEquals(null, AppLauncher.missingDisplay(java.util.Map.of(), "Monocle"));
     }
+
+    @Test
+    void languageComesFromLangOptionThenBerthLangElseTheSystem() {
+        java.util.Map<String, String> korean = java.util.Map.of("BERTH_LANG", "ko_KR.UTF-8");
+        assertEquals(java.util.Locale.KOREAN, AppLauncher.language(new String[] {"--lang", "ko"}, java.util.Map.of()));
+        assertEquals(java.util.Locale.ENGLISH, AppLauncher.language(new String[] {"--lang=en"}, korean));
+        assertEquals(java.util.Locale.KOREAN, AppLauncher.language(new String[0], korean));
+        assertEquals(null, AppLauncher.language(new String[0], java.util.Map.of()));
+    }
+
+    @Test
+    void anUnknownLanguageIsRefusedBeforeAnyWindowOpens() {
+        assertEquals(2, run("--lang", "fr"));
+        assertTrue(err().contains("unknown language \"fr\""), err());
+        assertEquals(2, run("--lang"));
+        assertTrue(err().contains("--lang needs a language"), err());
+    }
 }

@@ -9,6 +9,7 @@ import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.engines.EnginesViewModel;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.run.RunContainerWizard;
 import dev.berth.desktop.shell.MainWindow;
 import dev.berth.desktop.shell.PaletteCommand;
@@ -31,6 +32,8 @@ import javafx.stage.Window;
  * Tests build one with the engines they want.
  */
 public final class AppContext implements AutoCloseable {
+
+    private static final Texts T = Texts.of(AppContext.class);
 
     private final BackgroundExecutor background = new BackgroundExecutor();
     private final Notifier notifier = new Notifier();
@@ -59,15 +62,15 @@ public final class AppContext implements AutoCloseable {
                 certificatesRoot, latestCertificates, (host, dir) -> connect.open(window(), host, dir));
         mainWindow = new MainWindow(engines, background, notifier, theme,
                 Pages.all(background, notifier, image -> runWizard.open(window(), image), this::navigate),
-                List.of(new PaletteCommand("Run a container…", "Containers", Shortcuts.RUN,
+                List.of(new PaletteCommand(T.get("command.run"), T.get("command.category.containers"), Shortcuts.RUN,
                                 () -> runWizard.open(window(), null)),
-                        new PaletteCommand("Connect to engine…", "Engines", () -> connect.open(window())),
-                        new PaletteCommand("Generate TLS certificates…", "Engines", () -> certificates.open(window())),
-                        new PaletteCommand("Issue a client certificate…", "Engines",
+                        new PaletteCommand(T.get("command.connect"), T.get("command.category.engines"), () -> connect.open(window())),
+                        new PaletteCommand(T.get("command.certificates"), T.get("command.category.engines"), () -> certificates.open(window())),
+                        new PaletteCommand(T.get("command.client-certificate"), T.get("command.category.engines"),
                                 () -> certificates.open(window(), true))));
         engines.actions().setAll(
-                new EngineAction("engines-connect", "Connect to engine…", AppIcon.ATTACH, () -> connect.open(window())),
-                new EngineAction("engines-certificates", "Generate TLS certificates…", AppIcon.CERTIFICATE,
+                new EngineAction("engines-connect", T.get("command.connect"), AppIcon.ATTACH, () -> connect.open(window())),
+                new EngineAction("engines-certificates", T.get("command.certificates"), AppIcon.CERTIFICATE,
                         () -> certificates.open(window())));
         engines.discover();
     }

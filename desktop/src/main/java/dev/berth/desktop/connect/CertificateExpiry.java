@@ -1,5 +1,6 @@
 package dev.berth.desktop.connect;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.TlsSettings;
 import dev.berth.remote.tls.CertificateSummary;
 import dev.berth.remote.tls.PemFiles;
@@ -19,6 +20,8 @@ import java.util.List;
  */
 public final class CertificateExpiry {
 
+    private static final Texts T = Texts.of(CertificateExpiry.class);
+
     /** Certificates that expire within this many days are flagged. */
     public static final int WARN_DAYS = 30;
 
@@ -36,25 +39,36 @@ public final class CertificateExpiry {
             return null;
         }
         List<String> sentences = new ArrayList<>();
-        check("client certificate", tls.clientCert(), clock, sentences);
-        check("CA certificate", tls.caCert(), clock, sentences);
+        check(Which.CLIENT, tls.clientCert(), clock, sentences);
+        check(Which.CA, tls.caCert(), clock, sentences);
         return sentences.isEmpty() ? null : String.join(" ", sentences);
     }
 
     /** "The client certificate expires in 12 days (2026-03-01)." or null when it has more than 30 days left. */
-    public static String sentence(String what, CertificateSummary certificate) {
+    public static String sentence(Which what, CertificateSummary certificate) {
         long days = certificate.daysUntilExpiry();
         if (days > WARN_DAYS) {
             return null;
         }
         String date = DATE.format(certificate.notAfter());
         if (certificate.isExpired()) {
-            return "The " + what + " expired on " + date + ".";
+            return switch (what) {
+                case CA -> T.get("expiry.ca.expired", date);
+                case SERVER -> T.get("expiry.server.expired", date);
+                case CLIENT -> T.get("expiry.client.expired", date);
+            };
         }
-        return "The " + what + " expires in " + days + (days == 1 ? " day" : " days") + " (" + date + ").";
+        return switch (what) {
+            case CA -> T.get("expiry.ca.expires", days, date);
+            case SERVER -> T.get("expiry.server.expires", days, date);
+            case CLIENT -> T.get("expiry.client.expires", days, date);
+        };
     }
 
-    private static void check(String what, Path file, Clock clock, List<String> sentences) {
+    /** Which certificate of a TLS set a sentence is about. */
+    public enum Which { CA, SERVER, CLIENT }
+
+    private static void check(Which what, Path file, Clock clock, List<String> sentences) {
         if (file == null || !Files.isRegularFile(file)) {
             return;
         }

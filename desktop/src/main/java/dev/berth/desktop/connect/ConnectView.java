@@ -1,6 +1,7 @@
 package dev.berth.desktop.connect;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -27,6 +28,8 @@ import javafx.scene.layout.VBox;
  */
 final class ConnectView extends BorderPane {
 
+    private static final Texts T = Texts.of(ConnectView.class);
+
     private final ConnectViewModel vm;
     private Runnable onClose = () -> { };
 
@@ -47,8 +50,7 @@ final class ConnectView extends BorderPane {
     }
 
     private Node header() {
-        return WizardForms.header("Connect to an engine", "a Docker daemon elsewhere (TCP, with mutual TLS) or a local"
-                + " socket");
+        return WizardForms.header(T.get("connect.title"), T.get("connect.subtitle"));
     }
 
     private Node form() {
@@ -56,55 +58,55 @@ final class ConnectView extends BorderPane {
 
         ComboBox<ConnectViewModel.ContextChoice> context = new ComboBox<>(vm.contextChoices());
         context.setId("connect-context");
-        context.setPromptText("Start from a docker context…");
+        context.setPromptText(T.get("connect.context.prompt"));
         context.setMaxWidth(Double.MAX_VALUE);
         context.valueProperty().bindBidirectional(vm.contextProperty());
         context.disableProperty().bind(Bindings.isEmpty(vm.contextChoices()));
-        WizardForms.row(grid, "Docker context", context,
-                WizardForms.hint("Optional: copies a context's address and TLS files into the fields below."));
+        WizardForms.row(grid, T.get("connect.context"), context,
+                WizardForms.hint(T.get("connect.context.hint")));
 
         TextField address = WizardForms.text("connect-address", vm.addressProperty(), "tcp://host:2376");
-        WizardForms.row(grid, "Address", address,
-                WizardForms.hint("tcp://HOST:PORT (2376 is the usual TLS port), or unix:///path/to/docker.sock"),
+        WizardForms.row(grid, T.get("connect.address"), address,
+                WizardForms.hint(T.get("connect.address.hint")),
                 WizardForms.problem("connect-address-problem", vm.addressProblemProperty(), address));
 
-        TextField name = WizardForms.text("connect-name", vm.nameProperty(), "how the engines list shows it");
-        WizardForms.row(grid, "Name", name, WizardForms.problem("connect-name-problem", vm.nameProblemProperty(), name));
+        TextField name = WizardForms.text("connect-name", vm.nameProperty(), T.get("connect.name.prompt"));
+        WizardForms.row(grid, T.get("connect.name"), name, WizardForms.problem("connect-name-problem", vm.nameProblemProperty(), name));
 
-        CheckBox tls = new CheckBox("Use TLS");
+        CheckBox tls = new CheckBox(T.get("connect.tls"));
         tls.setId("connect-tls");
         tls.selectedProperty().bindBidirectional(vm.tlsProperty());
-        CheckBox verify = new CheckBox("Verify the engine's certificate");
+        CheckBox verify = new CheckBox(T.get("connect.verify"));
         verify.setId("connect-verify");
         verify.selectedProperty().bindBidirectional(vm.verifyProperty());
         verify.disableProperty().bind(vm.tlsProperty().not());
-        WizardForms.row(grid, "Security", new HBox(16, tls, verify));
+        WizardForms.row(grid, T.get("connect.security"), new HBox(16, tls, verify));
 
-        TextField ca = WizardForms.text("connect-ca", vm.caFileProperty(), "ca.pem (empty: the system's CAs)");
-        TextField cert = WizardForms.text("connect-cert", vm.certFileProperty(), "cert.pem (empty: no client certificate)");
+        TextField ca = WizardForms.text("connect-ca", vm.caFileProperty(), T.get("connect.ca.prompt"));
+        TextField cert = WizardForms.text("connect-cert", vm.certFileProperty(), T.get("connect.cert.prompt"));
         TextField key = WizardForms.text("connect-key", vm.keyFileProperty(), "key.pem");
         for (TextField f : new TextField[] {ca, cert, key}) {
             f.disableProperty().bind(vm.tlsProperty().not());
         }
-        WizardForms.row(grid, "CA certificate", WizardForms.pathField(ca, "connect-ca-browse",
-                "Choose the CA certificate (ca.pem)", w -> WizardForms.chooseFile(w, "CA certificate", ca.getText())));
-        WizardForms.row(grid, "Client certificate", WizardForms.pathField(cert, "connect-cert-browse",
-                "Choose the client certificate (cert.pem)",
-                w -> WizardForms.chooseFile(w, "Client certificate", cert.getText())));
-        WizardForms.row(grid, "Client key", WizardForms.pathField(key, "connect-key-browse",
-                "Choose the client's private key (key.pem)",
-                w -> WizardForms.chooseFile(w, "Client key", key.getText())),
+        WizardForms.row(grid, T.get("connect.ca"), WizardForms.pathField(ca, "connect-ca-browse",
+                T.get("connect.ca.choose"), w -> WizardForms.chooseFile(w, T.get("connect.ca"), ca.getText())));
+        WizardForms.row(grid, T.get("connect.cert"), WizardForms.pathField(cert, "connect-cert-browse",
+                T.get("connect.cert.choose"),
+                w -> WizardForms.chooseFile(w, T.get("connect.cert"), cert.getText())));
+        WizardForms.row(grid, T.get("connect.key"), WizardForms.pathField(key, "connect-key-browse",
+                T.get("connect.key.choose"),
+                w -> WizardForms.chooseFile(w, T.get("connect.key"), key.getText())),
                 WizardForms.problem("connect-tls-problem", vm.tlsProblemProperty(), null));
 
-        Button folder = new Button("Use a folder…", AppIcon.BROWSE.node(16));
+        Button folder = new Button(T.get("connect.folder"), AppIcon.BROWSE.node(16));
         folder.setId("connect-folder");
-        folder.setTooltip(new Tooltip("Takes ca.pem, cert.pem and key.pem from one folder (like DOCKER_CERT_PATH)"));
-        folder.setOnAction(e -> WizardForms.withFolder(getScene().getWindow(), "Certificate folder", ca.getText(),
+        folder.setTooltip(new Tooltip(T.get("connect.folder.tooltip")));
+        folder.setOnAction(e -> WizardForms.withFolder(getScene().getWindow(), T.get("connect.folder.choose"), ca.getText(),
                 vm::useFolder));
-        Button latest = new Button("Use the certificate wizard's folder", AppIcon.CERTIFICATE.node(16));
+        Button latest = new Button(T.get("connect.latest"), AppIcon.CERTIFICATE.node(16));
         latest.setId("connect-latest");
         latest.setOnAction(e -> vm.useFolder(vm.latestCertificates().getValue()));
-        latest.setTooltip(new Tooltip("The folder the \"Generate TLS certificates\" wizard wrote last"));
+        latest.setTooltip(new Tooltip(T.get("connect.latest.tooltip")));
         latest.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.latestCertificates().getValue() == null, vm.latestCertificates()));
         WizardForms.row(grid, "", new HBox(8, folder, latest));
@@ -147,20 +149,20 @@ final class ConnectView extends BorderPane {
     }
 
     private Node buttons() {
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(T.get("connect.cancel"));
         cancel.setId("connect-cancel");
         cancel.setCancelButton(true);
         cancel.setOnAction(e -> onClose.run());
-        Button test = new Button("Test", AppIcon.ATTACH.node(16));
+        Button test = new Button(T.get("connect.test"), AppIcon.ATTACH.node(16));
         test.setId("connect-test");
-        test.setTooltip(new Tooltip("Connects now and shows the engine's version, or exactly why it failed"));
+        test.setTooltip(new Tooltip(T.get("connect.test.tooltip")));
         test.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty()));
         test.setOnAction(e -> vm.test());
-        Button save = new Button("Save", AppIcon.SAVE.node(16));
+        Button save = new Button(T.get("connect.save"), AppIcon.SAVE.node(16));
         save.setId("connect-save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(true);
-        save.setTooltip(new Tooltip("Adds the engine to the engines list; Berth keeps the file paths, not the keys"));
+        save.setTooltip(new Tooltip(T.get("connect.save.tooltip")));
         save.disableProperty().bind(vm.validProperty().not().or(vm.busyProperty()));
         save.setOnAction(e -> vm.save(onClose));
         Region grow = new Region();

@@ -3,6 +3,7 @@ package dev.berth.desktop.connect;
 import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.DockerContext;
 import dev.berth.remote.endpoint.DockerContexts;
 import dev.berth.remote.endpoint.EngineEndpoint;
@@ -38,6 +39,8 @@ import javafx.collections.ObservableList;
  * everything here is touched on the FX thread only.
  */
 public final class ConnectViewModel {
+
+    private static final Texts T = Texts.of(ConnectViewModel.class);
 
     /** A docker context offered as a starting point; {@code endpoint} is null when the context cannot be used. */
     public record ContextChoice(String name, EngineEndpoint endpoint, String problem) {
@@ -109,9 +112,9 @@ public final class ConnectViewModel {
 
     /** Loads the docker contexts to offer; call when the window opens. */
     public void activate() {
-        background.submit("Reading docker contexts", this::readContexts)
+        background.submit(T.get("job.read-contexts"), this::readContexts)
                 .onSuccess(contextChoices::setAll)
-                .onFailure(e -> notifier.error("Reading the docker contexts", e));
+                .onFailure(e -> notifier.error(T.get("error.read-contexts"), e));
     }
 
     private List<ContextChoice> readContexts() {
@@ -252,7 +255,7 @@ public final class ConnectViewModel {
         }
         busy.set(true);
         outcome.set(null);
-        background.submit("Testing the connection to " + draft.host(), () -> ConnectionCheck.run(draft.endpoint()))
+        background.submit(T.get("job.test", draft.host()), () -> ConnectionCheck.run(draft.endpoint()))
                 .onSuccess(outcome::set)
                 .onFailure(e -> outcome.set(ConnectionCheck.failure(e)))
                 .andFinally(() -> busy.set(false));
@@ -271,14 +274,14 @@ public final class ConnectViewModel {
             return;
         }
         busy.set(true);
-        background.submit("Saving the connection " + draft.name(), () -> {
+        background.submit(T.get("job.save", draft.name()), () -> {
             store.save(draft);
             return SavedConnections.entry(draft, clock);
         }).onSuccess(entry -> {
             onSaved.accept(entry);
-            notifier.info("Saved the connection \"" + draft.name() + "\": it is in the engines list.");
+            notifier.info(T.get("save.done", draft.name()));
             done.run();
-        }).onFailure(e -> saveProblem.set("Not saved: " + Notifier.userMessage(e)))
+        }).onFailure(e -> saveProblem.set(T.get("save.failed", Notifier.userMessage(e))))
                 .andFinally(() -> busy.set(false));
     }
 
@@ -286,22 +289,22 @@ public final class ConnectViewModel {
     SavedConnection draft() {
         boolean useTls = tls.get();
         SavedConnection draft = new SavedConnection(name.get(), address.get(), useTls, verify.get(),
-                useTls ? path(caFile.get(), "CA certificate") : null,
-                useTls ? path(certFile.get(), "client certificate") : null,
-                useTls ? path(keyFile.get(), "client key") : null);
+                useTls ? path(caFile.get(), T.get("path.ca")) : null,
+                useTls ? path(certFile.get(), T.get("path.cert")) : null,
+                useTls ? path(keyFile.get(), T.get("path.key")) : null);
         draft.endpoint(); // parses the address
         return draft;
     }
 
     private void validate() {
-        nameProblem.set(name.get() == null || name.get().isBlank() ? "Give the connection a name for the engines list."
+        nameProblem.set(name.get() == null || name.get().isBlank() ? T.get("problem.name")
                 : "");
         String host = address.get() == null ? "" : address.get().strip();
         String addressText = "";
         String tlsText = "";
         EngineEndpoint endpoint = null;
         if (host.isEmpty()) {
-            addressText = "Enter the engine's address: tcp://host:2376, or unix:///path/to/docker.sock.";
+            addressText = T.get("problem.address");
         } else {
             try {
                 endpoint = EngineEndpoint.parse(host, null, "connect wizard");
@@ -311,12 +314,13 @@ public final class ConnectViewModel {
         }
         if (tls.get()) {
             if (endpoint != null && endpoint.isUnix()) {
-                tlsText = "TLS is for tcp:// addresses; turn it off for a Unix socket.";
+                tlsText = T.get("problem.tls-unix");
             } else if (blank(certFile.get()) != blank(keyFile.get())) {
-                tlsText = "A client certificate needs both files: the certificate (cert.pem) and its key (key.pem).";
+                tlsText = T.get("problem.cert-pair");
             } else {
-                tlsText = pathProblem(caFile.get(), "CA certificate") + pathProblem(certFile.get(), "client certificate")
-                        + pathProblem(keyFile.get(), "client key");
+                tlsText = java.util.stream.Stream.of(pathProblem(caFile.get(), T.get("path.ca")),
+                        pathProblem(certFile.get(), T.get("path.cert")), pathProblem(keyFile.get(), T.get("path.key")))
+                        .filter(p -> !p.isEmpty()).collect(java.util.stream.Collectors.joining(" "));
             }
         }
         addressProblem.set(addressText);
@@ -352,7 +356,7 @@ public final class ConnectViewModel {
             Path.of(text.strip());
             return "";
         } catch (InvalidPathException e) {
-            return "The " + what + " path is not valid. ";
+            return T.get("problem.path", what);
         }
     }
 
@@ -363,7 +367,7 @@ public final class ConnectViewModel {
         try {
             return Path.of(text.strip()).toAbsolutePath().normalize();
         } catch (InvalidPathException e) {
-            throw new IllegalArgumentException("The " + what + " path is not valid: " + text, e);
+            throw new IllegalArgumentException(T.get("problem.path-detail", what, text), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.berth.desktop.connect;
 import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.DockerContexts;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +19,8 @@ import javafx.stage.Window;
  * through {@code onSaved}, into the engines list at once.
  */
 public final class ConnectWizard {
+
+    private static final Texts T = Texts.of(ConnectWizard.class);
 
     private final BackgroundExecutor background;
     private final Notifier notifier;
@@ -59,7 +62,7 @@ public final class ConnectWizard {
         vm.prefill(address, certificateFolder);
         ConnectView view = new ConnectView(vm);
         Stage stage = new Stage();
-        stage.setTitle("Connect to an engine");
+        stage.setTitle(T.get("connect.title"));
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

@@ -1,5 +1,6 @@
 package dev.berth.desktop.connect;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.endpoint.EngineEndpoint;
@@ -16,6 +17,8 @@ import java.util.Locale;
  * any failure into a headline that names the cause in plain words plus the client's full explanation.
  */
 public final class ConnectionCheck {
+
+    private static final Texts T = Texts.of(ConnectionCheck.class);
 
     /** Short enough that a silent host does not keep the user waiting long, long enough for a slow TLS handshake. */
     static final TransportOptions OPTIONS = TransportOptions.DEFAULT
@@ -44,10 +47,9 @@ public final class ConnectionCheck {
             int running = info.containersRunning() == null ? 0 : info.containersRunning();
             int total = info.containers() == null ? 0 : info.containers();
             String product = version.platform() != null && version.platform().name() != null
-                    && !version.platform().name().isBlank() ? version.platform().name() : "Engine";
-            return new Outcome(true, null, "Connected to " + product + " " + version.version(),
-                    "API " + api + " · " + version.os() + "/" + version.arch() + " · " + running + " of " + total
-                            + (total == 1 ? " container" : " containers") + " running");
+                    && !version.platform().name().isBlank() ? version.platform().name() : T.get("check.engine");
+            return new Outcome(true, null, T.get("check.connected", product, version.version()),
+                    T.get("check.connected.detail", api, version.os(), version.arch(), running, total));
         } catch (RuntimeException e) {
             return failure(e);
         }
@@ -61,39 +63,39 @@ public final class ConnectionCheck {
         if (failure instanceof EngineApiException e && refusesOurVersion(e)) {
             return new Outcome(false, EngineConnectionException.Kind.API_VERSION_UNSUPPORTED,
                     headline(EngineConnectionException.Kind.API_VERSION_UNSUPPORTED),
-                    "The engine refuses the API version Berth asked for: " + e.engineMessage());
+                    T.get("check.api-refused", e.engineMessage()));
         }
         if (failure instanceof TlsMaterialException e) {
             return new Outcome(false, EngineConnectionException.Kind.TLS_CONFIGURATION,
                     headline(EngineConnectionException.Kind.TLS_CONFIGURATION), e.getMessage());
         }
         if (failure instanceof IllegalArgumentException e) {
-            return new Outcome(false, null, "The address cannot be used", e.getMessage());
+            return new Outcome(false, null, T.get("check.bad-address"), e.getMessage());
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return new Outcome(false, null, "The engine could not be used", message);
+        return new Outcome(false, null, T.get("check.failed"), message);
     }
 
     /** One short sentence per cause, so that each failure is told apart at a glance. */
     public static String headline(EngineConnectionException.Kind kind) {
         return switch (kind) {
-            case SOCKET_MISSING -> "No engine at that socket";
-            case NOT_A_SOCKET -> "That path is not a socket";
-            case PERMISSION_DENIED -> "Permission denied on the socket";
-            case CONNECTION_REFUSED -> "Connection refused: nothing listens there";
-            case UNKNOWN_HOST -> "Unknown host name";
-            case CONNECT_TIMEOUT -> "Timed out: the host does not answer";
-            case READ_TIMEOUT -> "Timed out: the engine accepted but did not answer";
-            case SERVER_CERT_UNKNOWN_CA -> "The engine's certificate is not signed by this CA";
-            case SERVER_CERT_NAME_MISMATCH -> "The address is not in the engine's certificate";
-            case SERVER_CERT_EXPIRED -> "The engine's certificate has expired";
-            case CLIENT_CERT_REJECTED -> "The engine rejected the client certificate";
-            case TLS_CONFIGURATION -> "The certificate files cannot be used";
-            case TLS_HANDSHAKE -> "The TLS handshake failed";
-            case HTTP_TO_TLS_PORT -> "This port expects HTTPS (TLS), but TLS is off";
-            case TLS_TO_HTTP_PORT -> "This port speaks plain HTTP, but TLS is on";
-            case API_VERSION_UNSUPPORTED -> "The API version is too old";
-            case IO -> "The connection failed";
+            case SOCKET_MISSING -> T.get("check.kind.socket-missing");
+            case NOT_A_SOCKET -> T.get("check.kind.not-a-socket");
+            case PERMISSION_DENIED -> T.get("check.kind.permission-denied");
+            case CONNECTION_REFUSED -> T.get("check.kind.refused");
+            case UNKNOWN_HOST -> T.get("check.kind.unknown-host");
+            case CONNECT_TIMEOUT -> T.get("check.kind.connect-timeout");
+            case READ_TIMEOUT -> T.get("check.kind.read-timeout");
+            case SERVER_CERT_UNKNOWN_CA -> T.get("check.kind.unknown-ca");
+            case SERVER_CERT_NAME_MISMATCH -> T.get("check.kind.name-mismatch");
+            case SERVER_CERT_EXPIRED -> T.get("check.kind.server-expired");
+            case CLIENT_CERT_REJECTED -> T.get("check.kind.client-rejected");
+            case TLS_CONFIGURATION -> T.get("check.kind.tls-configuration");
+            case TLS_HANDSHAKE -> T.get("check.kind.handshake");
+            case HTTP_TO_TLS_PORT -> T.get("check.kind.http-to-tls");
+            case TLS_TO_HTTP_PORT -> T.get("check.kind.tls-to-http");
+            case API_VERSION_UNSUPPORTED -> T.get("check.kind.api-too-old");
+            case IO -> T.get("check.kind.io");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.desktop.connect;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.EngineEndpoint;
 import dev.berth.remote.endpoint.TlsSettings;
 import java.nio.file.Path;
@@ -20,9 +21,11 @@ import java.util.Objects;
 public record SavedConnection(String name, String host, boolean tls, boolean verifyServer, Path caCert,
                               Path clientCert, Path clientKey) {
 
+    private static final Texts T = Texts.of(SavedConnection.class);
+
     public SavedConnection {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("A saved connection needs a name.");
+            throw new IllegalArgumentException(T.get("saved.no-name"));
         }
         name = name.strip();
         Objects.requireNonNull(host, "host");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.desktop.engines.EngineEntry;
+import dev.berth.desktop.i18n.Texts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
  * every call reads or writes the file (it is tiny), so call it in the background.
  */
 public final class SavedConnections {
+
+    private static final Texts T = Texts.of(SavedConnections.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(SavedConnections.class);
     public static final String FILE_NAME = "connections.json";
@@ -93,7 +96,7 @@ public final class SavedConnections {
         } catch (NoSuchFileException e) {
             return List.of();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the saved connections in " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(T.get("saved.unreadable", file, e.getMessage()), e);
         }
         if (text.isBlank()) {
             return List.of();
@@ -116,8 +119,7 @@ public final class SavedConnections {
     }
 
     private UncheckedIOException unreadable(String why, Exception e) {
-        return new UncheckedIOException("The saved connections in " + file + " cannot be read (" + why
-                + "); fix or remove the file.", new IOException(e));
+        return new UncheckedIOException(T.get("saved.invalid", file, why), new IOException(e));
     }
 
     /** Adds the connection, or replaces the one with the same name where it stands. */
@@ -231,7 +233,7 @@ public final class SavedConnections {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot save the connections to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(T.get("saved.unwritable", file, e.getMessage()), e);
         }
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.controls.Card;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.Formats;
 import dev.berth.desktop.resources.ResourceTableView;
@@ -39,6 +40,8 @@ import javafx.scene.layout.VBox;
 /** Engine facts, object counts, disk usage and the latest events, as four cards; Ctrl+F filters the events. */
 public final class DashboardView extends BorderPane implements Searchable {
 
+    private static final Texts T = Texts.of(DashboardView.class);
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final GridPane infoGrid = new GridPane();
@@ -49,11 +52,11 @@ public final class DashboardView extends BorderPane implements Searchable {
         setId("dashboard");
         getStyleClass().add("dashboard");
 
-        Label heading = new Label("Dashboard");
+        Label heading = new Label(T.get("page.title"));
         heading.getStyleClass().add(Styles.TITLE_3);
-        Button refresh = new Button("Refresh", AppIcon.REFRESH.node(15));
+        Button refresh = new Button(T.get("dashboard.refresh"), AppIcon.REFRESH.node(15));
         refresh.setId("dashboard-refresh");
-        refresh.setTooltip(Shortcuts.tooltip("Read engine info and disk usage again", Shortcuts.REFRESH));
+        refresh.setTooltip(Shortcuts.tooltip(T.get("dashboard.refresh.tooltip"), Shortcuts.REFRESH));
         refresh.setOnAction(e -> model.refresh());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -62,7 +65,7 @@ public final class DashboardView extends BorderPane implements Searchable {
         top.setPadding(new Insets(0, 0, 8, 0));
         setTop(top);
 
-        Card info = card("dashboard-info", "Engine", AppIcon.ENGINE, infoGrid);
+        Card info = card("dashboard-info", T.get("dashboard.card.engine"), AppIcon.ENGINE, infoGrid);
         infoGrid.setHgap(16);
         infoGrid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
@@ -71,15 +74,15 @@ public final class DashboardView extends BorderPane implements Searchable {
         model.engineInfo().addListener((ListChangeListener<InfoItem>) c -> renderInfo(model.engineInfo()));
 
         TilePane counts = new TilePane(10, 10,
-                stat("dashboard-count-running", "Running", model.runningProperty(), "stat-running"),
-                stat("dashboard-count-paused", "Paused", model.pausedProperty(), "stat-paused"),
-                stat("dashboard-count-stopped", "Stopped", model.stoppedProperty(), "stat-stopped"),
-                stat("dashboard-count-images", "Images", model.imagesProperty(), null),
-                stat("dashboard-count-volumes", "Volumes", model.volumesProperty(), null),
-                stat("dashboard-count-networks", "Networks", model.networksProperty(), null));
+                stat("dashboard-count-running", T.get("dashboard.count.running"), model.runningProperty(), "stat-running"),
+                stat("dashboard-count-paused", T.get("dashboard.count.paused"), model.pausedProperty(), "stat-paused"),
+                stat("dashboard-count-stopped", T.get("dashboard.count.stopped"), model.stoppedProperty(), "stat-stopped"),
+                stat("dashboard-count-images", T.get("dashboard.count.images"), model.imagesProperty(), null),
+                stat("dashboard-count-volumes", T.get("dashboard.count.volumes"), model.volumesProperty(), null),
+                stat("dashboard-count-networks", T.get("dashboard.count.networks"), model.networksProperty(), null));
         counts.setPrefColumns(3);
         counts.setPrefTileWidth(120);
-        Card countsCard = card("dashboard-counts", "Objects", AppIcon.CONTAINER, counts);
+        Card countsCard = card("dashboard-counts", T.get("dashboard.card.objects"), AppIcon.CONTAINER, counts);
 
         dfGrid.setHgap(18);
         dfGrid.setVgap(8);
@@ -90,24 +93,24 @@ public final class DashboardView extends BorderPane implements Searchable {
         }
         model.diskUsage().addListener((ListChangeListener<DiskUsageLine>) c -> renderDiskUsage(model.diskUsage()));
         renderDiskUsage(List.of());
-        Card dfCard = card("dashboard-df", "Disk usage", AppIcon.DISK, dfGrid);
+        Card dfCard = card("dashboard-df", T.get("dashboard.card.disk-usage"), AppIcon.DISK, dfGrid);
 
-        TableView<EventRow> events = Columns.table("dashboard-events", "No events in the last hour");
+        TableView<EventRow> events = Columns.table("dashboard-events", T.get("dashboard.events.empty"));
         events.getStyleClass().addAll(Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         FilteredList<EventRow> shownEvents = new FilteredList<>(model.events());
         events.setItems(shownEvents);
         eventSearch.setId("dashboard-events-search");
         eventSearch.setPrefWidth(260);
-        ResourceTableView.searchField(eventSearch, "Filter events", shownEvents,
+        ResourceTableView.searchField(eventSearch, T.get("dashboard.events.filter"), shownEvents,
                 r -> r.type() + " " + r.action() + " " + r.object() + " " + r.detail(), events);
         events.getColumns().setAll(List.of(
-                column("Time", r -> TIME.format(r.time()), 80),
-                column("Type", EventRow::type, 90),
-                column("Action", EventRow::action, 110),
-                column("Object", EventRow::object, 220),
-                column("Details", EventRow::detail, 260)));
+                column(T.get("dashboard.events.time"), r -> TIME.format(r.time()), 80),
+                column(T.get("dashboard.events.type"), EventRow::type, 90),
+                column(T.get("dashboard.events.action"), EventRow::action, 110),
+                column(T.get("dashboard.events.object"), EventRow::object, 220),
+                column(T.get("dashboard.events.details"), EventRow::detail, 260)));
         events.getColumns().forEach(c -> c.setSortable(false));
-        Card eventsCard = card("dashboard-events-card", "Recent events", AppIcon.EVENTS, events);
+        Card eventsCard = card("dashboard-events-card", T.get("dashboard.card.events"), AppIcon.EVENTS, events);
         Label eventsTitle = (Label) eventsCard.getHeader();
         Region eventsGrow = new Region();
         HBox.setHgrow(eventsGrow, Priority.ALWAYS);
@@ -148,7 +151,8 @@ public final class DashboardView extends BorderPane implements Searchable {
 
     private void renderDiskUsage(List<DiskUsageLine> lines) {
         dfGrid.getChildren().clear();
-        String[] headers = {"Type", "Total", "Active", "Size", "Reclaimable", ""};
+        String[] headers = {T.get("dashboard.df.type"), T.get("dashboard.df.total"), T.get("dashboard.df.active"),
+            T.get("dashboard.df.size"), T.get("dashboard.df.reclaimable"), ""};
         for (int i = 0; i < headers.length; i++) {
             Label h = new Label(headers[i]);
             h.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -160,7 +164,7 @@ public final class DashboardView extends BorderPane implements Searchable {
         int row = 1;
         for (DiskUsageLine line : lines) {
             String id = "dashboard-df-" + line.type().toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-            Label type = new Label(line.type());
+            Label type = new Label(typeText(line.type()));
             Label total = right(String.valueOf(line.total()));
             Label active = right(String.valueOf(line.active()));
             Label size = right(Formats.size(line.size()));
@@ -170,9 +174,20 @@ public final class DashboardView extends BorderPane implements Searchable {
             ProgressBar share = new ProgressBar(line.size() <= 0 ? 0 : (double) line.reclaimable() / line.size());
             share.setPrefWidth(70);
             share.getStyleClass().add(Styles.SMALL);
-            share.setTooltip(new Tooltip("Share that removing unused objects would free"));
+            share.setTooltip(new Tooltip(T.get("dashboard.df.share.tooltip")));
             dfGrid.addRow(row++, type, total, active, size, reclaimable, share);
         }
+    }
+
+    /** The line's kind for people; the record keeps the English name, which the node ids are made from. */
+    private static String typeText(String type) {
+        return switch (type) {
+            case "Images" -> T.get("dashboard.df.images");
+            case "Containers" -> T.get("dashboard.df.containers");
+            case "Local volumes" -> T.get("dashboard.df.volumes");
+            case "Build cache" -> T.get("dashboard.df.build-cache");
+            default -> type;
+        };
     }
 
     private static Label right(String text) {

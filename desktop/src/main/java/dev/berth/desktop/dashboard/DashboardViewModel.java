@@ -3,6 +3,7 @@ package dev.berth.desktop.dashboard;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.CoalescingLoader;
 import dev.berth.desktop.resources.EngineChanges;
 import dev.berth.desktop.resources.PageModel;
@@ -33,6 +34,8 @@ import javafx.collections.ObservableList;
  */
 public final class DashboardViewModel implements PageModel {
 
+    private static final Texts T = Texts.of(DashboardViewModel.class);
+
     /** Events kept in the list. */
     public static final int EVENT_CAP = 100;
     private static final Duration REPLAY = Duration.ofHours(1);
@@ -61,10 +64,10 @@ public final class DashboardViewModel implements PageModel {
     public DashboardViewModel(BackgroundExecutor background, Notifier notifier) {
         this.background = background;
         this.notifier = notifier;
-        this.overview = new CoalescingLoader<>(background, "Read engine info", this::apply,
-                e -> notifier.error("Reading engine info", e));
-        this.df = new CoalescingLoader<>(background, "Read disk usage",
-                usage -> diskUsage.setAll(DiskUsageLine.of(usage)), e -> notifier.error("Reading disk usage", e));
+        this.overview = new CoalescingLoader<>(background, T.get("job.read-info"), this::apply,
+                e -> notifier.error(T.get("error.read-info"), e));
+        this.df = new CoalescingLoader<>(background, T.get("job.read-df"),
+                usage -> diskUsage.setAll(DiskUsageLine.of(usage)), e -> notifier.error(T.get("error.read-df"), e));
     }
 
     @Override
@@ -80,7 +83,7 @@ public final class DashboardViewModel implements PageModel {
         overview.load(() -> fetchOverview(client));
         df.load(() -> client.system().df());
         Instant now = Instant.now();
-        background.submit("Read recent events", () -> replay(client, now.minus(REPLAY), now))
+        background.submit(T.get("job.read-events"), () -> replay(client, now.minus(REPLAY), now))
                 .onSuccess(past -> {
                     if (started == generation) {
                         addEvents(past);
@@ -88,7 +91,7 @@ public final class DashboardViewModel implements PageModel {
                 })
                 .onFailure(e -> {
                     if (started == generation) {
-                        notifier.error("Reading recent events", e);
+                        notifier.error(T.get("error.read-events"), e);
                     }
                 });
     }
@@ -147,20 +150,21 @@ public final class DashboardViewModel implements PageModel {
         VersionInfo v = o.version();
         List<InfoItem> items = new ArrayList<>();
         String product = v.platform() != null && v.platform().name() != null && !v.platform().name().isBlank()
-                ? v.platform().name() : "Engine";
-        items.add(new InfoItem("dashboard-version", "Version", product + " " + v.version() + " (API " + v.apiVersion() + ")"));
-        items.add(new InfoItem("dashboard-os", "Operating system", join(info.operatingSystem(), info.osType(),
+                ? v.platform().name() : T.get("info.engine");
+        items.add(new InfoItem("dashboard-version", T.get("info.version"),
+                T.get("info.version.value", product, v.version(), v.apiVersion())));
+        items.add(new InfoItem("dashboard-os", T.get("info.os"), join(info.operatingSystem(), info.osType(),
                 info.architecture())));
-        items.add(new InfoItem("dashboard-kernel", "Kernel", nonNull(info.kernelVersion())));
-        items.add(new InfoItem("dashboard-runtime", "Runtime", runtimes(info)));
-        items.add(new InfoItem("dashboard-storage", "Storage driver", info.driverStatus("Backing Filesystem") == null
-                ? nonNull(info.driver()) : info.driver() + " on " + info.driverStatus("Backing Filesystem")));
-        items.add(new InfoItem("dashboard-root", "Data root", nonNull(info.dockerRootDir())));
-        items.add(new InfoItem("dashboard-cpus", "CPUs", info.ncpu() == null ? "" : String.valueOf(info.ncpu())));
-        items.add(new InfoItem("dashboard-memory", "Memory", memory(info.memTotal())));
-        items.add(new InfoItem("dashboard-cgroup", "Cgroups", join(info.cgroupDriver(),
+        items.add(new InfoItem("dashboard-kernel", T.get("info.kernel"), nonNull(info.kernelVersion())));
+        items.add(new InfoItem("dashboard-runtime", T.get("info.runtime"), runtimes(info)));
+        items.add(new InfoItem("dashboard-storage", T.get("info.storage"), info.driverStatus("Backing Filesystem") == null
+                ? nonNull(info.driver()) : T.get("info.storage.on", info.driver(), info.driverStatus("Backing Filesystem"))));
+        items.add(new InfoItem("dashboard-root", T.get("info.root"), nonNull(info.dockerRootDir())));
+        items.add(new InfoItem("dashboard-cpus", T.get("info.cpus"), info.ncpu() == null ? "" : String.valueOf(info.ncpu())));
+        items.add(new InfoItem("dashboard-memory", T.get("info.memory"), memory(info.memTotal())));
+        items.add(new InfoItem("dashboard-cgroup", T.get("info.cgroups"), join(info.cgroupDriver(),
                 info.cgroupVersion() == null ? null : "v" + info.cgroupVersion(), null)));
-        items.add(new InfoItem("dashboard-name", "Host name", nonNull(info.name())));
+        items.add(new InfoItem("dashboard-name", T.get("info.host-name"), nonNull(info.name())));
         engineInfo.setAll(items);
         running.set(orZero(info.containersRunning()));
         paused.set(orZero(info.containersPaused()));
@@ -199,7 +203,7 @@ public final class DashboardViewModel implements PageModel {
             return def;
         }
         List<String> others = info.runtimes().keySet().stream().filter(r -> !r.equals(def)).sorted().toList();
-        return def + " (also " + String.join(", ", others) + ")";
+        return T.get("info.runtime.also", def, String.join(", ", others));
     }
 
     /** Binary units, as {@code docker info} prints total memory. */

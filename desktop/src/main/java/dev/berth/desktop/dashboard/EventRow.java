@@ -1,5 +1,6 @@
 package dev.berth.desktop.dashboard;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Formats;
 import dev.berth.remote.system.EventMessage;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import java.util.Objects;
  * it has one), and a detail worth a glance (a container's image, a network's container, an exit code).
  */
 public record EventRow(Instant time, String type, String action, String object, String detail, String key) {
+
+    private static final Texts T = Texts.of(EventRow.class);
 
     public static EventRow of(EventMessage e) {
         String type = Objects.toString(e.type(), "");
@@ -34,11 +37,11 @@ public record EventRow(Instant time, String type, String action, String object, 
             case "container" -> {
                 String exit = e.actor().attribute("exitCode");
                 String image = Objects.toString(e.actor().attribute("image"), "");
-                yield exit == null ? image : image + " · exit code " + exit;
+                yield exit == null ? image : T.get("event.exit-code", image, exit);
             }
             case "network" -> {
                 String container = e.actor().attribute("container");
-                yield container == null ? Objects.toString(e.actor().attribute("type"), "") : "container " + Formats.shortId(container);
+                yield container == null ? Objects.toString(e.actor().attribute("type"), "") : T.get("event.container", Formats.shortId(container));
             }
             case "volume" -> Objects.toString(e.actor().attribute("driver"), "");
             default -> "";

@@ -1,6 +1,7 @@
 package dev.berth.desktop.embedded;
 
 import dev.berth.desktop.engines.EngineEntry;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.engine.Engine;
 import dev.berth.engine.cli.EngineOptions;
 import dev.berth.engine.host.LibC;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * the app stops serving but leaves containers running: the next start adopts them.
  */
 public final class EmbeddedEngine implements AutoCloseable {
+
+    private static final Texts T = Texts.of(EmbeddedEngine.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedEngine.class);
     private static final TransportOptions PING = TransportOptions.DEFAULT
@@ -51,8 +54,7 @@ public final class EmbeddedEngine implements AutoCloseable {
             return null;
         }
         if (LibC.INSTANCE.geteuid() != 0) {
-            return "Berth's engine runs containers as root. Start it once with 'sudo berth engine' (it serves "
-                    + socket() + "), or run Berth as root; the other engines work meanwhile.";
+            return T.get("engine.needs-root", socket());
         }
         try {
             engine = Engine.start(options);
@@ -60,10 +62,10 @@ public final class EmbeddedEngine implements AutoCloseable {
             return null;
         } catch (Engine.StartupException e) {
             LOG.warn("embedded engine did not start: {}", e.getMessage());
-            return "Berth's engine could not start: " + e.getMessage();
+            return T.get("engine.failed", e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             LOG.warn("embedded engine failed", e);
-            return "Berth's engine could not start: " + e.getMessage();
+            return T.get("engine.failed", e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.desktop.engines;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.DiscoveredEngine;
 import dev.berth.remote.endpoint.EndpointResolver;
 import dev.berth.remote.endpoint.EngineEndpoint;
@@ -19,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * sockets of dockerd and podman. The same address found twice is listed once, under its first name.
  */
 public final class EngineCatalog {
+
+    private static final Texts T = Texts.of(EngineCatalog.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineCatalog.class);
 
@@ -88,7 +91,7 @@ public final class EngineCatalog {
     /** What was looked at, in plain words, for the "no engine reachable" page. */
     public List<String> placesLookedAt() {
         List<String> places = new ArrayList<>();
-        places.add("DOCKER_HOST, DOCKER_CONTEXT and the docker contexts in " + resolver.configDir().path());
+        places.add(T.get("catalog.looked-at-contexts", resolver.configDir().path()));
         wellKnownSockets.forEach(s -> places.add(s.toString()));
         return places;
     }

@@ -1,6 +1,7 @@
 package dev.berth.desktop.engines;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,10 +18,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The engines list: name, address and live status of each; selecting one switches the whole window to it. */
 public final class EnginesSidebar extends VBox {
 
+    private static final Texts T = Texts.of(EnginesSidebar.class);
+
     public EnginesSidebar(EnginesViewModel model) {
         setId("engines-sidebar");
         getStyleClass().add("engines-sidebar");
-        Label heading = new Label("Engines");
+        Label heading = new Label(T.get("sidebar.heading"));
         heading.getStyleClass().add("sidebar-heading");
         ListView<EngineEntry> list = new ListView<>(model.engines());
         list.setId("engines-list");
@@ -103,8 +106,18 @@ public final class EnginesSidebar extends VBox {
                 name.setGraphic(new HBox(4, icon, badge));
             }
             detail.setText(s.summary());
-            setTooltip(new Tooltip(bound.endpoint().uri() + "\nfound via " + bound.origin()
+            setTooltip(new Tooltip(T.get("sidebar.found-via", bound.endpoint().uri(), origin(bound.origin()))
                     + (s.problem() == null ? "" : "\n" + s.problem()) + (warning == null ? "" : "\n" + warning)));
         }
+    }
+
+    /** Where an engine was found, for people; the environment's variable names stay as they are. */
+    private static String origin(String origin) {
+        return switch (origin) {
+            case "local socket" -> T.get("origin.local-socket");
+            case "embedded engine" -> T.get("origin.embedded");
+            case "saved" -> T.get("origin.saved");
+            default -> origin;
+        };
     }
 }

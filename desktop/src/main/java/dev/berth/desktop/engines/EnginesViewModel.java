@@ -1,6 +1,7 @@
 package dev.berth.desktop.engines;
 
 import dev.berth.desktop.fx.BackgroundExecutor;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.system.SystemInfo;
 import dev.berth.remote.transport.TransportOptions;
@@ -18,6 +19,8 @@ import javafx.collections.ObservableList;
  * the new session in the background; the window never waits for an engine.
  */
 public final class EnginesViewModel implements AutoCloseable {
+
+    private static final Texts T = Texts.of(EnginesViewModel.class);
 
     private static final TransportOptions STATUS_PROBE = TransportOptions.DEFAULT
             .withConnectTimeout(Duration.ofSeconds(3)).withReadTimeout(Duration.ofSeconds(10));
@@ -54,7 +57,7 @@ public final class EnginesViewModel implements AutoCloseable {
 
     /** Finds engines (in the background) and checks each one's status; selects the first reachable one. */
     public void discover() {
-        background.submit("Looking for engines", catalog::discover).onSuccess(found -> {
+        background.submit(T.get("job.discover"), catalog::discover).onSuccess(found -> {
             engines.setAll(found);
             found.forEach(this::checkStatus);
         });
@@ -101,7 +104,7 @@ public final class EnginesViewModel implements AutoCloseable {
     }
 
     private void checkStatus(EngineEntry entry) {
-        background.submit("Checking " + entry.name(), () -> probe(entry)).onSuccess(status -> {
+        background.submit(T.get("job.check", entry.name()), () -> probe(entry)).onSuccess(status -> {
             entry.setStatus(status);
             selectFirstReachable();
         });
@@ -152,7 +155,7 @@ public final class EnginesViewModel implements AutoCloseable {
             background.execute(previous::close);
         }
         if (entry != null) {
-            background.submit("Connecting to " + entry.name(),
+            background.submit(T.get("job.connect", entry.name()),
                     () -> new EngineSession(entry.name(), entry.endpoint(), background))
                     .onSuccess(opened -> {
                         if (selected.get() == entry) {

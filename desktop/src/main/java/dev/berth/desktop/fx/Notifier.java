@@ -1,5 +1,6 @@
 package dev.berth.desktop.fx;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineException;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -11,6 +12,8 @@ import org.slf4j.LoggerFactory;
  * is logged with its stack trace for operators and shown as one sentence.
  */
 public final class Notifier {
+
+    private static final Texts T = Texts.of(Notifier.class);
 
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     private static final int KEEP = 50;
@@ -33,7 +36,7 @@ public final class Notifier {
 
     /** {@code what} says what failed ("Start web"), the rest comes from the failure. */
     public void error(String what, Throwable failure) {
-        add(new Notice(Kind.ERROR, what + " failed: " + userMessage(failure)));
+        add(new Notice(Kind.ERROR, T.get("notice.failed", what, userMessage(failure))));
     }
 
     public static String userMessage(Throwable failure) {

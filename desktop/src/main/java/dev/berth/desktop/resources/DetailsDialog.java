@@ -1,6 +1,7 @@
 package dev.berth.desktop.resources;
 
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -12,6 +13,8 @@ import javafx.stage.Modality;
 
 /** A network's or volume's whole description from the engine, as JSON: read, select, copy. Escape closes it. */
 final class DetailsDialog {
+
+    private static final Texts T = Texts.of(DetailsDialog.class);
 
     private DetailsDialog() {
     }
@@ -25,13 +28,13 @@ final class DetailsDialog {
             dialog.initModality(Modality.WINDOW_MODAL);
             dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         }
-        TextArea text = new TextArea("Loading…");
+        TextArea text = new TextArea(T.get("details.loading"));
         text.setId(id + "-json");
         text.setEditable(false);
         text.getStyleClass().add("details-json");
         text.setPrefSize(640, 460);
         dialog.getDialogPane().setContent(text);
-        ButtonType copy = new ButtonType("Copy JSON", ButtonBar.ButtonData.LEFT);
+        ButtonType copy = new ButtonType(T.get("details.copy-json"), ButtonBar.ButtonData.LEFT);
         dialog.getDialogPane().getButtonTypes().setAll(copy, ButtonType.CLOSE);
         dialog.getDialogPane().lookupButton(copy).setId(id + "-copy");
         dialog.getDialogPane().lookupButton(copy).addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
@@ -40,8 +43,8 @@ final class DetailsDialog {
             content.putString(text.getText());
             Clipboard.getSystemClipboard().setContent(content);
         });
-        json.onSuccess(text::setText).onFailure(e -> text.setText("The engine could not describe it: "
-                + Notifier.userMessage(e)));
+        json.onSuccess(text::setText).onFailure(e -> text.setText(T.get("details.failed",
+                Notifier.userMessage(e))));
         dialog.show();
         return dialog;
     }

@@ -1,5 +1,6 @@
 package dev.berth.desktop.resources;
 
+import dev.berth.desktop.i18n.Texts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +9,8 @@ import java.util.Locale;
 
 /** How sizes and times read in every table: the way the docker CLI prints them, so numbers match across tools. */
 public final class Formats {
+
+    private static final Texts T = Texts.of(Formats.class);
 
     private Formats() {
     }
@@ -38,27 +41,27 @@ public final class Formats {
         }
         Duration d = Duration.between(then, now);
         if (d.isNegative() || d.getSeconds() < 60) {
-            return "just now";
+            return T.get("ago.now");
         }
         long minutes = d.toMinutes();
         if (minutes < 60) {
-            return plural(minutes, "minute") + " ago";
+            return T.get("ago.minutes", minutes);
         }
         long hours = d.toHours();
         if (hours < 48) {
-            return plural(hours, "hour") + " ago";
+            return T.get("ago.hours", hours);
         }
         long days = d.toDays();
         if (days < 14) {
-            return plural(days, "day") + " ago";
+            return T.get("ago.days", days);
         }
         if (days < 60) {
-            return plural(days / 7, "week") + " ago";
+            return T.get("ago.weeks", days / 7);
         }
         if (days < 730) {
-            return plural(days / 30, "month") + " ago";
+            return T.get("ago.months", days / 30);
         }
-        return plural(days / 365, "year") + " ago";
+        return T.get("ago.years", days / 365);
     }
 
     public static String ago(Long epochSeconds, Instant now) {
@@ -86,7 +89,4 @@ public final class Formats {
         return hex.substring(0, Math.min(12, hex.length()));
     }
 
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
-    }
 }

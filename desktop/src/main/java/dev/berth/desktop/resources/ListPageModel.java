@@ -3,6 +3,7 @@ package dev.berth.desktop.resources;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.client.Json;
 import dev.berth.remote.system.EventMessage;
@@ -21,6 +22,8 @@ import javafx.collections.ObservableList;
  */
 public abstract class ListPageModel<D, R> implements PageModel {
 
+    private static final Texts T = Texts.of(ListPageModel.class);
+
     private final ObservableList<R> rows = FXCollections.observableArrayList();
     private final BackgroundExecutor background;
     private final CoalescingLoader<List<D>> loader;
@@ -34,8 +37,8 @@ public abstract class ListPageModel<D, R> implements PageModel {
     protected ListPageModel(BackgroundExecutor background, Notifier notifier, String what,
                             BiConsumer<ObservableList<R>, List<D>> merge) {
         this.background = background;
-        this.loader = new CoalescingLoader<>(background, "List " + what, data -> merge.accept(rows, data),
-                e -> notifier.error("Listing " + what, e));
+        this.loader = new CoalescingLoader<>(background, T.get("job.list", what), data -> merge.accept(rows, data),
+                e -> notifier.error(T.get("error.list", what), e));
     }
 
     /** Lists what the page shows. Background thread. */
@@ -93,7 +96,7 @@ public abstract class ListPageModel<D, R> implements PageModel {
     /** Asks the engine for {@link #inspect} and hands it over as indented JSON. */
     public final Outcome<String> details(R row) {
         EngineClient client = session.client();
-        return Outcome.of(background.submit("Inspect", () -> Json.MAPPER.writerWithDefaultPrettyPrinter()
+        return Outcome.of(background.submit(T.get("job.inspect"), () -> Json.MAPPER.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(inspect(client, row))));
     }
 }

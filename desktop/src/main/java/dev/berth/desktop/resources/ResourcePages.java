@@ -2,6 +2,7 @@ package dev.berth.desktop.resources;
 
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.shell.Page;
 import dev.berth.icons.AppIcon;
 import java.util.function.Consumer;
@@ -12,33 +13,35 @@ import java.util.function.Consumer;
  */
 public final class ResourcePages {
 
+    private static final Texts T = Texts.of(ResourcePages.class);
+
     private ResourcePages() {
     }
 
     public static Page networks(BackgroundExecutor background, Notifier notifier) {
         NetworksViewModel model = new NetworksViewModel(background, notifier);
         NetworksView view = new NetworksView(model);
-        view.setOpenAction("Inspect network", row -> DetailsDialog.show(view, "network-details",
-                "Network " + row.nameProperty().get(), model.details(row)));
-        view.setCopyText("Copy network name", row -> row.nameProperty().get());
-        return new ModelPage("networks", "Networks", AppIcon.NETWORK, view, model, () -> view.rowCommands("Networks"));
+        view.setOpenAction(T.get("networks.inspect"), row -> DetailsDialog.show(view, "network-details",
+                T.get("networks.details-title", row.nameProperty().get()), model.details(row)));
+        view.setCopyText(T.get("networks.copy-name"), row -> row.nameProperty().get());
+        return new ModelPage("networks", T.get("networks.title"), AppIcon.NETWORK, view, model, () -> view.rowCommands(T.get("networks.title")));
     }
 
     public static Page volumes(BackgroundExecutor background, Notifier notifier) {
         VolumesViewModel model = new VolumesViewModel(background, notifier);
         VolumesView view = new VolumesView(model);
-        view.setOpenAction("Inspect volume", row -> DetailsDialog.show(view, "volume-details",
-                "Volume " + row.name(), model.details(row)));
-        view.setCopyText("Copy volume name", VolumeRow::name);
-        return new ModelPage("volumes", "Volumes", AppIcon.VOLUME, view, model, () -> view.rowCommands("Volumes"));
+        view.setOpenAction(T.get("volumes.inspect"), row -> DetailsDialog.show(view, "volume-details",
+                T.get("volumes.details-title", row.name()), model.details(row)));
+        view.setCopyText(T.get("volumes.copy-name"), VolumeRow::name);
+        return new ModelPage("volumes", T.get("volumes.title"), AppIcon.VOLUME, view, model, () -> view.rowCommands(T.get("volumes.title")));
     }
 
     /** @param showContainer shows a container, by name, on the Containers page with its details open */
     public static Page ports(BackgroundExecutor background, Notifier notifier, Consumer<String> showContainer) {
         PortsViewModel model = new PortsViewModel(background, notifier);
         PortsView view = new PortsView(model);
-        view.setOpenAction("Show the container", row -> showContainer.accept(row.containerProperty().get()));
-        view.setCopyText("Copy host address", row -> row.hostProperty().get());
-        return new ModelPage("ports", "Ports", AppIcon.PORT, view, model, () -> view.rowCommands("Ports"));
+        view.setOpenAction(T.get("ports.show-container"), row -> showContainer.accept(row.containerProperty().get()));
+        view.setCopyText(T.get("ports.copy-host"), row -> row.hostProperty().get());
+        return new ModelPage("ports", T.get("ports.title"), AppIcon.PORT, view, model, () -> view.rowCommands(T.get("ports.title")));
     }
 }

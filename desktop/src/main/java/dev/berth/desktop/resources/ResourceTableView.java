@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import dev.berth.desktop.fx.Clipboards;
 import dev.berth.desktop.fx.Rows;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.shell.PaletteCommand;
 import dev.berth.desktop.shell.Searchable;
 import dev.berth.desktop.shell.Shortcuts;
@@ -41,6 +42,8 @@ import javafx.scene.layout.Region;
  */
 public class ResourceTableView<R> extends BorderPane implements Searchable {
 
+    private static final Texts T = Texts.of(ResourceTableView.class);
+
     private final TableView<R> table;
     private final CustomTextField search = new CustomTextField();
     private final HBox toolbar;
@@ -63,7 +66,7 @@ public class ResourceTableView<R> extends BorderPane implements Searchable {
 
         search.setId(idPrefix + "-search");
         search.setPrefWidth(280);
-        searchField(search, "Search " + noun, filtered, searchText, table);
+        searchField(search, T.get("table.search", noun), filtered, searchText, table);
 
         Label heading = new Label(title);
         heading.getStyleClass().add(Styles.TITLE_3);
@@ -71,7 +74,7 @@ public class ResourceTableView<R> extends BorderPane implements Searchable {
         count.setId(idPrefix + "-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
         count.textProperty().bind(Bindings.createStringBinding(() -> filtered.size() == rows.size()
-                ? String.valueOf(rows.size()) : filtered.size() + " of " + rows.size(), filtered, rows));
+                ? String.valueOf(rows.size()) : T.get("table.count-filtered", filtered.size(), rows.size()), filtered, rows));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         toolbar = new HBox(8, heading, count, grow, search);
@@ -193,7 +196,7 @@ public class ResourceTableView<R> extends BorderPane implements Searchable {
      */
     public static <R> void searchField(CustomTextField field, String prompt, FilteredList<R> rows,
                                        Function<R, String> searchText, TableView<R> table) {
-        field.setPromptText(prompt + "  (" + Shortcuts.text(Shortcuts.FIND) + ")");
+        field.setPromptText(T.get("table.search-prompt", prompt, Shortcuts.text(Shortcuts.FIND)));
         field.setLeft(AppIcon.SEARCH.node(14));
         field.textProperty().addListener((obs, old, text) -> rows.setPredicate(matcher(text, searchText)));
         field.setOnKeyPressed(e -> {

@@ -1,5 +1,6 @@
 package dev.berth.desktop.run;
 
+import dev.berth.desktop.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -10,6 +11,8 @@ import java.util.function.Function;
  * from this machine's environment (left out when unset there).
  */
 public final class EnvFile {
+
+    private static final Texts T = Texts.of(EnvFile.class);
 
     public record Entry(String key, String value) {
     }
@@ -33,10 +36,10 @@ public final class EnvFile {
             int eq = line.indexOf('=');
             String key = eq < 0 ? line.stripTrailing() : line.substring(0, eq);
             if (key.isEmpty()) {
-                throw new IllegalArgumentException("line " + (i + 1) + " has no variable name before '='");
+                throw new IllegalArgumentException(T.get("env-file.no-name", i + 1));
             }
             if (key.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": the name \"" + key + "\" contains spaces");
+                throw new IllegalArgumentException(T.get("env-file.spaces", i + 1, key));
             }
             if (eq >= 0) {
                 entries.add(new Entry(key, line.substring(eq + 1)));

@@ -1,5 +1,6 @@
 package dev.berth.desktop.run;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.run.RunWizardModel.Field;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -11,6 +12,8 @@ import javafx.scene.layout.VBox;
 /** Step 1: what to run and under which name. */
 final class ImageStepPage extends VBox implements StepPage {
 
+    private static final Texts T = Texts.of(ImageStepPage.class);
+
     private final ComboBox<String> image = new ComboBox<>();
 
     ImageStepPage(RunWizardViewModel vm) {
@@ -21,7 +24,7 @@ final class ImageStepPage extends VBox implements StepPage {
         image.setEditable(true);
         image.setItems(vm.imageSuggestions());
         image.setMaxWidth(Double.MAX_VALUE);
-        image.setPromptText("e.g. nginx:1.27 or registry.example.com/team/app:2.1");
+        image.setPromptText(T.get("image.prompt"));
         image.getEditor().textProperty().bindBidirectional(model.imageProperty());
         Label imageStatus = new Label();
         imageStatus.setId("run-image-status");
@@ -31,21 +34,21 @@ final class ImageStepPage extends VBox implements StepPage {
         vm.imageStateProperty().addListener((obs, old, state) -> styleStatus(imageStatus, state));
         styleStatus(imageStatus, vm.imageStateProperty().get());
 
-        TextField name = Forms.text("run-name", model.nameProperty(), "chosen by the engine if left empty");
-        TextField command = Forms.text("run-command", model.commandProperty(), "the image's default, e.g. sleep 300");
-        TextField entrypoint = Forms.text("run-entrypoint", model.entrypointProperty(), "the image's default");
+        TextField name = Forms.text("run-name", model.nameProperty(), T.get("image.name.prompt"));
+        TextField command = Forms.text("run-command", model.commandProperty(), T.get("image.command.prompt"));
+        TextField entrypoint = Forms.text("run-entrypoint", model.entrypointProperty(), T.get("image.entrypoint.prompt"));
 
         GridPane grid = Forms.grid();
-        Forms.row(grid, "Image", image, imageStatus,
-                Forms.check("run-pull-if-missing", "Pull the image first if the engine does not have it",
+        Forms.row(grid, T.get("image.image"), image, imageStatus,
+                Forms.check("run-pull-if-missing", T.get("image.pull-if-missing"),
                         model.pullIfMissingProperty()),
                 Forms.problem("run-image-error", model.problemProperty(Field.IMAGE), image));
-        Forms.row(grid, "Name", name, Forms.problem("run-name-error", model.problemProperty(Field.NAME), name));
-        Forms.row(grid, "Command", command,
-                Forms.hint("Split like a shell: quote arguments that contain spaces, e.g. sh -c 'echo hi; sleep 60'."),
+        Forms.row(grid, T.get("image.name"), name, Forms.problem("run-name-error", model.problemProperty(Field.NAME), name));
+        Forms.row(grid, T.get("image.command"), command,
+                Forms.hint(T.get("image.command.hint")),
                 Forms.problem("run-command-error", model.problemProperty(Field.COMMAND), command));
-        Forms.row(grid, "Entrypoint", entrypoint,
-                Forms.hint("Replaces the image's entrypoint. Words after the first are passed before the command."),
+        Forms.row(grid, T.get("image.entrypoint"), entrypoint,
+                Forms.hint(T.get("image.entrypoint.hint")),
                 Forms.problem("run-entrypoint-error", model.problemProperty(Field.ENTRYPOINT), entrypoint));
         getChildren().add(grid);
     }

@@ -1,5 +1,6 @@
 package dev.berth.desktop.run;
 
+import dev.berth.desktop.i18n.Texts;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -11,6 +12,8 @@ import java.util.regex.Pattern;
  * a byte count.
  */
 public final class MemorySize {
+
+    private static final Texts T = Texts.of(MemorySize.class);
 
     /** dockerd refuses smaller limits ("Minimum memory limit allowed is 6MB"). */
     public static final long MINIMUM = 6L << 20;
@@ -28,17 +31,16 @@ public final class MemorySize {
         Matcher m = SIZE.matcher(t);
         if (!m.matches()) {
             if (NUMBER_FIRST.matcher(t).matches()) {
-                throw new IllegalArgumentException("unknown memory unit in \"" + t
-                        + "\": use b, k, m, g or t, as in 256m or 1g");
+                throw new IllegalArgumentException(T.get("memory.unit", t));
             }
-            throw new IllegalArgumentException("\"" + t + "\" is not a memory size: write it like 256m or 1g");
+            throw new IllegalArgumentException(T.get("memory.invalid", t));
         }
         BigDecimal value = new BigDecimal(m.group(1));
         String unit = m.group(2);
         int power = unit == null ? 0 : UNITS.indexOf(unit.toLowerCase(Locale.ROOT)) + 1;
         BigDecimal bytes = value.multiply(BigDecimal.valueOf(1024).pow(power));
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("\"" + t + "\" is more memory than any machine has");
+            throw new IllegalArgumentException(T.get("memory.too-much", t));
         }
         return bytes.longValue();
     }

@@ -1,6 +1,7 @@
 package dev.berth.desktop.run;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.run.RunWizardModel.Field;
 import dev.berth.desktop.run.RunWizardModel.Restart;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import javafx.scene.layout.VBox;
 /** Step 5: network and aliases, restart policy, resource limits, and the -i/-t/--rm switches. */
 final class NetworkStepPage extends VBox implements StepPage {
 
+    private static final Texts T = Texts.of(NetworkStepPage.class);
+
     private final ComboBox<String> network = new ComboBox<>();
 
     NetworkStepPage(RunWizardViewModel vm) {
@@ -30,16 +33,16 @@ final class NetworkStepPage extends VBox implements StepPage {
         network.setCellFactory(list -> new NetworkCell());
         network.setButtonCell(new NetworkCell());
         network.setMinWidth(260);
-        TextField aliases = Forms.text("run-network-aliases", model.networkAliasesProperty(), "e.g. web, api");
+        TextField aliases = Forms.text("run-network-aliases", model.networkAliasesProperty(), T.get("network.aliases.prompt"));
         aliases.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> RunWizardModel.BUILT_IN_NETWORKS.contains(
                         Objects.requireNonNullElse(model.networkProperty().get(), RunWizardModel.DEFAULT_NETWORK))
                         && model.networkAliasesProperty().get().isBlank(),
                 model.networkProperty(), model.networkAliasesProperty()));
         GridPane net = Forms.grid();
-        Forms.row(net, "Network", network);
-        Forms.row(net, "Aliases", aliases,
-                Forms.hint("Other names this container answers to on a user-defined network."),
+        Forms.row(net, T.get("network.network"), network);
+        Forms.row(net, T.get("network.aliases"), aliases,
+                Forms.hint(T.get("network.aliases.hint")),
                 Forms.problem("run-network-aliases-error", model.problemProperty(Field.NETWORK_ALIASES), aliases));
 
         ToggleGroup policies = new ToggleGroup();
@@ -62,31 +65,31 @@ final class NetworkStepPage extends VBox implements StepPage {
                 model.restartProperty().set((Restart) now.getUserData());
             }
         });
-        TextField retries = Forms.text("run-restart-count", model.restartCountProperty(), "no limit");
+        TextField retries = Forms.text("run-restart-count", model.restartCountProperty(), T.get("network.retries.prompt"));
         retries.setMaxWidth(120);
         retries.disableProperty().bind(model.restartProperty().isNotEqualTo(Restart.ON_FAILURE));
         GridPane restart = Forms.grid();
-        Forms.row(restart, "Restart", segmented);
-        Forms.row(restart, "Retries", retries, Forms.hint("For on-failure: how many times to retry, at most."),
+        Forms.row(restart, T.get("network.restart"), segmented);
+        Forms.row(restart, T.get("network.retries"), retries, Forms.hint(T.get("network.retries.hint")),
                 Forms.problem("run-restart-count-error", model.problemProperty(Field.RESTART_COUNT), retries));
 
-        TextField memory = Forms.text("run-memory", model.memoryProperty(), "no limit, e.g. 256m or 1g");
+        TextField memory = Forms.text("run-memory", model.memoryProperty(), T.get("network.memory.prompt"));
         memory.setMaxWidth(260);
-        TextField cpus = Forms.text("run-cpus", model.cpusProperty(), "no limit, e.g. 0.5 or 2");
+        TextField cpus = Forms.text("run-cpus", model.cpusProperty(), T.get("network.cpus.prompt"));
         cpus.setMaxWidth(260);
         GridPane resources = Forms.grid();
-        Forms.row(resources, "Memory", memory,
+        Forms.row(resources, T.get("network.memory"), memory,
                 Forms.problem("run-memory-error", model.problemProperty(Field.MEMORY), memory));
-        Forms.row(resources, "CPUs", cpus, Forms.problem("run-cpus-error", model.problemProperty(Field.CPUS), cpus));
+        Forms.row(resources, T.get("network.cpus"), cpus, Forms.problem("run-cpus-error", model.problemProperty(Field.CPUS), cpus));
 
         VBox options = new VBox(8,
-                Forms.check("run-interactive", "Keep stdin open, for attaching later (-i)", model.interactiveProperty()),
-                Forms.check("run-tty", "Allocate a terminal (-t)", model.ttyProperty()),
-                Forms.check("run-auto-remove", "Remove the container when it exits (--rm)", model.autoRemoveProperty()),
+                Forms.check("run-interactive", T.get("network.interactive"), model.interactiveProperty()),
+                Forms.check("run-tty", T.get("network.tty"), model.ttyProperty()),
+                Forms.check("run-auto-remove", T.get("network.auto-remove"), model.autoRemoveProperty()),
                 Forms.problem("run-auto-remove-error", model.problemProperty(Field.AUTO_REMOVE), null));
 
-        getChildren().addAll(Forms.section("Network", net), Forms.section("Restart policy", restart),
-                Forms.section("Resources", resources), Forms.section("Options", options));
+        getChildren().addAll(Forms.section(T.get("network.network"), net), Forms.section(T.get("network.section.restart"), restart),
+                Forms.section(T.get("network.section.resources"), resources), Forms.section(T.get("network.section.options"), options));
     }
 
     private static final class NetworkCell extends ListCell<String> {
@@ -97,9 +100,9 @@ final class NetworkStepPage extends VBox implements StepPage {
                 setText(null);
             } else {
                 setText(switch (item) {
-                    case RunWizardModel.DEFAULT_NETWORK -> "default (the engine's bridge)";
-                    case "host" -> "host (share this machine's network)";
-                    case "none" -> "none (no network)";
+                    case RunWizardModel.DEFAULT_NETWORK -> T.get("network.choice.default");
+                    case "host" -> T.get("network.choice.host");
+                    case "none" -> T.get("network.choice.none");
                     default -> item;
                 });
             }

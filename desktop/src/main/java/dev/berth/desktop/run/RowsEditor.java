@@ -1,6 +1,7 @@
 package dev.berth.desktop.run;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -28,6 +29,8 @@ import javafx.scene.layout.VBox;
  * {@code run-env-key-0}, {@code run-env-remove-0}, {@code run-env-error-0}.
  */
 final class RowsEditor<R extends WizardRow> extends VBox {
+
+    private static final Texts T = Texts.of(RowsEditor.class);
 
     /** @param width preferred width of the column's input; negative: takes the remaining space */
     record Column(String title, double width) {
@@ -105,7 +108,7 @@ final class RowsEditor<R extends WizardRow> extends VBox {
             Button remove = new Button(null, AppIcon.REMOVE.node(16));
             remove.setId(idPrefix + "-remove-" + i);
             remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-            remove.setTooltip(new Tooltip("Remove this row"));
+            remove.setTooltip(new Tooltip(T.get("rows.remove")));
             remove.setOnAction(e -> rows.remove(row));
             line.getChildren().add(remove);
             Label problem = Forms.problem(idPrefix + "-error-" + i, row.problemProperty(), null);

@@ -3,6 +3,7 @@ package dev.berth.desktop.run;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
@@ -14,6 +15,8 @@ import javafx.stage.Window;
  * shows a new wizard window for the engine that is current at that moment.
  */
 public final class RunContainerWizard {
+
+    private static final Texts T = Texts.of(RunContainerWizard.class);
 
     private final BackgroundExecutor background;
     private final Notifier notifier;
@@ -37,7 +40,7 @@ public final class RunContainerWizard {
     public Stage open(Window owner, String initialImageOrNull) {
         EngineSession current = session.get();
         if (current == null) {
-            notifier.info("Connect to an engine first: there is nowhere to run a container yet.");
+            notifier.info(T.get("wizard.no-engine"));
             return null;
         }
         RunWizardViewModel vm = new RunWizardViewModel(current, background, notifier);
@@ -46,7 +49,7 @@ public final class RunContainerWizard {
         }
         RunWizardView view = new RunWizardView(vm);
         Stage stage = new Stage();
-        stage.setTitle("Run a container on " + current.name());
+        stage.setTitle(T.get("wizard.window-title", current.name()));
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

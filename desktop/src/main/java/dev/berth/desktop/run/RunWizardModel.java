@@ -1,5 +1,6 @@
 package dev.berth.desktop.run;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.containers.ContainerCreateRequest;
 import dev.berth.remote.containers.RestartPolicy;
 import java.math.BigDecimal;
@@ -52,34 +53,33 @@ import javafx.collections.SetChangeListener;
  */
 public final class RunWizardModel {
 
+    private static final Texts T = Texts.of(RunWizardModel.class);
+
     public enum Step {
-        IMAGE("Image"), ENVIRONMENT("Environment"), PORTS("Ports"), STORAGE("Storage"),
-        NETWORK("Network & policy"), SUMMARY("Summary");
-
-        private final String title;
-
-        Step(String title) {
-            this.title = title;
-        }
+        IMAGE, ENVIRONMENT, PORTS, STORAGE, NETWORK, SUMMARY;
 
         public String title() {
-            return title;
+            return switch (this) {
+                case IMAGE -> T.get("step.image");
+                case ENVIRONMENT -> T.get("step.environment");
+                case PORTS -> T.get("step.ports");
+                case STORAGE -> T.get("step.storage");
+                case NETWORK -> T.get("step.network");
+                case SUMMARY -> T.get("step.summary");
+            };
         }
     }
 
     /** The single-value inputs that can be wrong. */
     public enum Field {
-        IMAGE(Step.IMAGE, "Image"), NAME(Step.IMAGE, "Name"), COMMAND(Step.IMAGE, "Command"),
-        ENTRYPOINT(Step.IMAGE, "Entrypoint"), NETWORK_ALIASES(Step.NETWORK, "Aliases"),
-        RESTART_COUNT(Step.NETWORK, "Restart retries"), MEMORY(Step.NETWORK, "Memory"), CPUS(Step.NETWORK, "CPUs"),
-        AUTO_REMOVE(Step.NETWORK, "Auto-remove");
+        IMAGE(Step.IMAGE), NAME(Step.IMAGE), COMMAND(Step.IMAGE), ENTRYPOINT(Step.IMAGE),
+        NETWORK_ALIASES(Step.NETWORK), RESTART_COUNT(Step.NETWORK), MEMORY(Step.NETWORK), CPUS(Step.NETWORK),
+        AUTO_REMOVE(Step.NETWORK);
 
         private final Step step;
-        private final String label;
 
-        Field(Step step, String label) {
+        Field(Step step) {
             this.step = step;
-            this.label = label;
         }
 
         public Step step() {
@@ -87,7 +87,17 @@ public final class RunWizardModel {
         }
 
         public String label() {
-            return label;
+            return switch (this) {
+                case IMAGE -> T.get("field.image");
+                case NAME -> T.get("field.name");
+                case COMMAND -> T.get("field.command");
+                case ENTRYPOINT -> T.get("field.entrypoint");
+                case NETWORK_ALIASES -> T.get("field.aliases");
+                case RESTART_COUNT -> T.get("field.restart-retries");
+                case MEMORY -> T.get("field.memory");
+                case CPUS -> T.get("field.cpus");
+                case AUTO_REMOVE -> T.get("field.auto-remove");
+            };
         }
     }
 
@@ -118,7 +128,8 @@ public final class RunWizardModel {
         }
     }
 
-    public record SummaryLine(String label, String text) {
+    /** @param id stable, for node ids; {@code label} is for people */
+    public record SummaryLine(String id, String label, String text) {
     }
 
     /** No {@code --network}: the engine's default (bridge). */
@@ -132,8 +143,6 @@ public final class RunWizardModel {
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
-    private static final String NAME_RULE =
-            "use letters, digits and _ . - only, starting with a letter or digit (at least 2 characters)";
 
     private final StringProperty image = new SimpleStringProperty(this, "image", "");
     private final BooleanProperty pullIfMissing = new SimpleBooleanProperty(this, "pullIfMissing", true);
@@ -325,18 +334,18 @@ public final class RunWizardModel {
         check(found, list, Field.NAME, nameProblem());
         check(found, list, Field.COMMAND, wordsProblem(command.get()));
         check(found, list, Field.ENTRYPOINT, wordsProblem(entrypoint.get()));
-        checkRows(list, Step.ENVIRONMENT, "Environment", env, envProblems());
-        checkRows(list, Step.PORTS, "Port", ports, portProblems());
+        checkRows(list, Step.ENVIRONMENT, T.get("rows.environment"), env, envProblems());
+        checkRows(list, Step.PORTS, T.get("rows.port"), ports, portProblems());
         Map<String, String> mounted = new HashMap<>();
-        checkRows(list, Step.STORAGE, "Volume", volumes, r -> volumeProblem(r, mounted));
-        checkRows(list, Step.STORAGE, "Bind mount", binds, r -> bindProblem(r, mounted));
-        checkRows(list, Step.STORAGE, "Tmpfs", tmpfs, r -> tmpfsProblem(r, mounted));
+        checkRows(list, Step.STORAGE, T.get("rows.volume"), volumes, r -> volumeProblem(r, mounted));
+        checkRows(list, Step.STORAGE, T.get("rows.bind"), binds, r -> bindProblem(r, mounted));
+        checkRows(list, Step.STORAGE, T.get("rows.tmpfs"), tmpfs, r -> tmpfsProblem(r, mounted));
         check(found, list, Field.NETWORK_ALIASES, aliasesProblem());
         check(found, list, Field.RESTART_COUNT, restartCountProblem());
         check(found, list, Field.MEMORY, memoryProblem());
         check(found, list, Field.CPUS, cpusProblem());
         check(found, list, Field.AUTO_REMOVE, autoRemove.get() && restart.get() != Restart.NO
-                ? "auto-remove (--rm) cannot be combined with a restart policy" : null);
+                ? T.get("problem.auto-remove-restart") : null);
 
         list.sort((a, b) -> a.step().compareTo(b.step()));
         for (Field f : Field.values()) {
@@ -363,7 +372,7 @@ public final class RunWizardModel {
             String problem = row.isBlank() ? null : rule.apply(row);
             row.setProblem(problem);
             if (problem != null) {
-                list.add(new Problem(step, what + " row " + (i + 1), problem));
+                list.add(new Problem(step, T.get("rows.where", what, i + 1), problem));
             }
         }
     }
@@ -371,10 +380,10 @@ public final class RunWizardModel {
     private String imageProblem() {
         String ref = text(image);
         if (ref.isEmpty()) {
-            return "choose an image to run";
+            return T.get("problem.image.empty");
         }
         if (ref.chars().anyMatch(Character::isWhitespace)) {
-            return "an image reference has no spaces";
+            return T.get("problem.image.spaces");
         }
         String path = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
         int colon = path.lastIndexOf(':');
@@ -389,7 +398,7 @@ public final class RunWizardModel {
             }
         }
         if (!path.equals(path.toLowerCase(Locale.ROOT))) {
-            return "repository names must be lowercase";
+            return T.get("problem.image.lowercase");
         }
         return null;
     }
@@ -400,10 +409,10 @@ public final class RunWizardModel {
             return null;
         }
         if (!NAME.matcher(n).matches()) {
-            return "\"" + n + "\" is not a valid name: " + NAME_RULE;
+            return T.get("problem.name.invalid", n, T.get("model.name-rule"));
         }
         if (takenNames.contains(n)) {
-            return "a container named \"" + n + "\" already exists";
+            return T.get("problem.name.taken", n);
         }
         return null;
     }
@@ -422,16 +431,16 @@ public final class RunWizardModel {
         return row -> {
             String key = row.key();
             if (key.isEmpty()) {
-                return "a variable needs a name";
+                return T.get("problem.env.no-name");
             }
             if (key.contains("=")) {
-                return "a variable name cannot contain '='";
+                return T.get("problem.env.equals");
             }
             if (key.chars().anyMatch(Character::isWhitespace)) {
-                return "a variable name cannot contain spaces";
+                return T.get("problem.env.spaces");
             }
             Integer first = seen.putIfAbsent(key, seen.size());
-            return first == null ? null : key + " is already set in an earlier row";
+            return first == null ? null : T.get("problem.env.duplicate", key);
         };
     }
 
@@ -445,8 +454,7 @@ public final class RunWizardModel {
                             && other.protocol() == row.protocol()
                             && (other.hostIp().isEmpty() || row.hostIp().isEmpty()
                             || normalizeIp(other.hostIp()).equals(normalizeIp(row.hostIp())))) {
-                        problem = "host port " + row.hostPort() + "/" + row.protocol().wire()
-                                + " is already published by an earlier row";
+                        problem = T.get("problem.port.duplicate", row.hostPort(), row.protocol().wire());
                     }
                 }
             }
@@ -459,21 +467,21 @@ public final class RunWizardModel {
 
     private static String portProblem(PortMappingRow row) {
         if (!row.hostIp().isEmpty() && !isIpLiteral(normalizeIp(row.hostIp()))) {
-            return "\"" + row.hostIp() + "\" is not an IP address (leave it empty for every interface)";
+            return T.get("problem.port.ip", row.hostIp());
         }
         if (!row.randomHostPort()) {
             if (row.hostPort().isEmpty()) {
-                return "enter a host port, or choose random";
+                return T.get("problem.port.host-empty");
             }
             if (portNumber(row.hostPort()) < 0) {
-                return "host port must be a number from 1 to 65535";
+                return T.get("problem.port.host-range");
             }
         }
         if (row.containerPort().isEmpty()) {
-            return "enter the container port";
+            return T.get("problem.port.container-empty");
         }
         if (portNumber(row.containerPort()) < 0) {
-            return "container port must be a number from 1 to 65535";
+            return T.get("problem.port.container-range");
         }
         return null;
     }
@@ -515,54 +523,54 @@ public final class RunWizardModel {
     private String volumeProblem(MountRow row, Map<String, String> mounted) {
         String volume = row.source();
         if (volume.isEmpty()) {
-            return "enter a volume name";
+            return T.get("problem.volume.empty");
         }
         if (!NAME.matcher(volume).matches()) {
-            return "\"" + volume + "\" is not a valid volume name: " + NAME_RULE;
+            return T.get("problem.volume.invalid", volume, T.get("model.name-rule"));
         }
-        return targetProblem(row.target(), "volume " + volume, mounted);
+        return targetProblem(row.target(), T.get("mounted.volume", volume), mounted);
     }
 
     private String bindProblem(MountRow row, Map<String, String> mounted) {
         String source = row.source();
         if (source.isEmpty()) {
-            return "enter the host path to mount";
+            return T.get("problem.bind.empty");
         }
         if (!source.startsWith("/")) {
-            return "the host path must be absolute (start with /)";
+            return T.get("problem.bind.relative");
         }
         if (source.contains(":")) {
-            return "host paths containing ':' cannot be mounted with -v";
+            return T.get("problem.bind.colon");
         }
         if (engineLocal.get() && !exists(source)) {
-            return source + " does not exist on this machine";
+            return T.get("problem.bind.missing", source);
         }
         return targetProblem(row.target(), source, mounted);
     }
 
     private String tmpfsProblem(TmpfsMountRow row, Map<String, String> mounted) {
         if (row.options().chars().anyMatch(Character::isWhitespace)) {
-            return "tmpfs options are comma-separated, without spaces (e.g. size=64m,mode=1777)";
+            return T.get("problem.tmpfs.options");
         }
-        return targetProblem(row.target(), "a tmpfs", mounted);
+        return targetProblem(row.target(), T.get("mounted.tmpfs"), mounted);
     }
 
     private static String targetProblem(String target, String what, Map<String, String> mounted) {
         if (target.isEmpty()) {
-            return "enter the path in the container";
+            return T.get("problem.target.empty");
         }
         if (!target.startsWith("/")) {
-            return "the container path must be absolute (start with /)";
+            return T.get("problem.target.relative");
         }
         if (target.equals("/")) {
-            return "nothing can be mounted over the container's root (/)";
+            return T.get("problem.target.root");
         }
         if (target.contains(":")) {
-            return "container paths containing ':' cannot be mounted";
+            return T.get("problem.target.colon");
         }
         String key = target.length() > 1 && target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
         String previous = mounted.putIfAbsent(key, what);
-        return previous == null ? null : key + " is already mounted (" + previous + ")";
+        return previous == null ? null : T.get("problem.target.taken", key, previous);
     }
 
     /**
@@ -583,11 +591,11 @@ public final class RunWizardModel {
             return null;
         }
         if (BUILT_IN_NETWORKS.contains(networkName())) {
-            return "aliases need a user-defined network; choose one above";
+            return T.get("problem.aliases.network");
         }
         for (String a : aliases) {
             if (!ALIAS.matcher(a).matches()) {
-                return "\"" + a + "\" is not a valid alias: use letters, digits and _ . -";
+                return T.get("problem.aliases.invalid", a);
             }
         }
         return null;
@@ -599,7 +607,7 @@ public final class RunWizardModel {
             return null;
         }
         return DIGITS.matcher(count).matches() && count.length() <= 9 ? null
-                : "the retry count must be a whole number, like 3 (empty: no limit)";
+                : T.get("problem.restart-count");
     }
 
     private String memoryProblem() {
@@ -609,7 +617,7 @@ public final class RunWizardModel {
         }
         try {
             long bytes = MemorySize.parse(m);
-            return bytes < MemorySize.MINIMUM ? "the engine needs at least 6m (6 MiB)" : null;
+            return bytes < MemorySize.MINIMUM ? T.get("problem.memory.minimum") : null;
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
@@ -624,17 +632,17 @@ public final class RunWizardModel {
         try {
             value = new BigDecimal(c);
         } catch (NumberFormatException e) {
-            return "\"" + c + "\" is not a number of CPUs: write it like 0.5 or 2";
+            return T.get("problem.cpus.invalid", c);
         }
         if (value.signum() <= 0) {
-            return "CPUs must be more than 0";
+            return T.get("problem.cpus.zero");
         }
         if (value.stripTrailingZeros().scale() > 9) {
-            return "at most 9 decimal places";
+            return T.get("problem.cpus.decimals");
         }
         int available = engineCpus.get();
         if (available > 0 && value.compareTo(BigDecimal.valueOf(available)) > 0) {
-            return "the engine has only " + available + (available == 1 ? " CPU" : " CPUs");
+            return T.get("problem.cpus.available", available);
         }
         return null;
     }
@@ -779,9 +787,10 @@ public final class RunWizardModel {
     public List<SummaryLine> summary() {
         List<SummaryLine> lines = new ArrayList<>();
         String ref = text(image);
-        lines.add(new SummaryLine("Image", ref.isEmpty() ? "(none chosen)"
-                : ref + (pullIfMissing.get() ? ", pulled first if the engine does not have it" : ", never pulled")));
-        lines.add(new SummaryLine("Name", containerName() == null ? "chosen by the engine" : containerName()));
+        lines.add(new SummaryLine("image", T.get("summary.image"), ref.isEmpty() ? T.get("summary.image.none")
+                : pullIfMissing.get() ? T.get("summary.image.pull", ref) : T.get("summary.image.never-pull", ref)));
+        lines.add(new SummaryLine("name", T.get("summary.name"),
+                containerName() == null ? T.get("summary.name.engine") : containerName()));
         String runs;
         try {
             Launch launch = launch();
@@ -790,62 +799,70 @@ public final class RunWizardModel {
                 all.add(launch.entrypoint());
             }
             all.addAll(launch.cmd());
-            runs = all.isEmpty() ? "the image's default command" : ShellWords.join(all)
-                    + (launch.entrypoint() == null ? " (with the image's entrypoint, if any)" : "");
+            runs = all.isEmpty() ? T.get("summary.runs.default") : launch.entrypoint() == null
+                    ? T.get("summary.runs.with-entrypoint", ShellWords.join(all)) : ShellWords.join(all);
         } catch (IllegalArgumentException e) {
-            runs = "(command not readable: " + e.getMessage() + ")";
+            runs = T.get("summary.runs.unreadable", e.getMessage());
         }
-        lines.add(new SummaryLine("Runs", runs));
+        lines.add(new SummaryLine("runs", T.get("summary.runs"), runs));
         List<EnvVarRow> vars = nonBlank(env);
-        lines.add(new SummaryLine("Environment", vars.isEmpty() ? "only the image's"
-                : vars.size() + (vars.size() == 1 ? " variable: " : " variables: ")
-                + vars.stream().map(EnvVarRow::key).collect(Collectors.joining(", "))));
+        lines.add(new SummaryLine("environment", T.get("summary.environment"), vars.isEmpty() ? T.get("summary.environment.image")
+                : T.get("summary.environment.variables", vars.size(),
+                        vars.stream().map(EnvVarRow::key).collect(Collectors.joining(", ")))));
         List<String> published = nonBlank(ports).stream().map(r -> (r.hostIp().isEmpty() ? "" : r.hostIp() + ":")
-                + (r.randomHostPort() ? "random port" : r.hostPort()) + " → " + r.containerPort() + "/" + r.protocol().wire())
+                + (r.randomHostPort() ? T.get("summary.ports.random") : r.hostPort()) + " → " + r.containerPort() + "/" + r.protocol().wire())
                 .collect(Collectors.toList());
         if (publishAll.get()) {
-            published.add("every exposed port on a random host port");
+            published.add(T.get("summary.ports.all"));
         }
-        lines.add(new SummaryLine("Ports", published.isEmpty() ? "none published" : String.join(", ", published)));
+        lines.add(new SummaryLine("ports", T.get("summary.ports"),
+                published.isEmpty() ? T.get("summary.ports.none") : String.join(", ", published)));
         List<String> storage = new ArrayList<>();
-        nonBlank(volumes).forEach(r -> storage.add("volume " + r.source() + " at " + r.target() + (r.readOnly() ? " (read-only)" : "")));
-        nonBlank(binds).forEach(r -> storage.add(r.source() + " at " + r.target() + (r.readOnly() ? " (read-only)" : "")));
-        nonBlank(tmpfs).forEach(r -> storage.add("tmpfs at " + r.target() + (r.options().isEmpty() ? "" : " (" + r.options() + ")")));
-        lines.add(new SummaryLine("Storage", storage.isEmpty() ? "only the container's own filesystem" : String.join(", ", storage)));
+        nonBlank(volumes).forEach(r -> storage.add(r.readOnly() ? T.get("summary.storage.volume-ro", r.source(), r.target())
+                : T.get("summary.storage.volume", r.source(), r.target())));
+        nonBlank(binds).forEach(r -> storage.add(r.readOnly() ? T.get("summary.storage.bind-ro", r.source(), r.target())
+                : T.get("summary.storage.bind", r.source(), r.target())));
+        nonBlank(tmpfs).forEach(r -> storage.add(r.options().isEmpty() ? T.get("summary.storage.tmpfs", r.target())
+                : T.get("summary.storage.tmpfs-options", r.target(), r.options())));
+        lines.add(new SummaryLine("storage", T.get("summary.storage"),
+                storage.isEmpty() ? T.get("summary.storage.none") : String.join(", ", storage)));
         String net = networkName();
-        lines.add(new SummaryLine("Network", (net.equals(DEFAULT_NETWORK) ? "the engine's default" : net)
-                + (aliases().isEmpty() ? "" : ", aliases " + String.join(", ", aliases()))));
-        lines.add(new SummaryLine("Restart", switch (restart.get()) {
-            case NO -> "never restarted";
-            case ALWAYS -> "always restarted";
-            case UNLESS_STOPPED -> "restarted unless stopped by hand";
-            case ON_FAILURE -> "restarted when it fails" + (text(restartCount).isEmpty() ? ""
-                    : ", at most " + text(restartCount) + " times");
+        String netText = net.equals(DEFAULT_NETWORK) ? T.get("summary.network.default") : net;
+        lines.add(new SummaryLine("network", T.get("summary.network"), aliases().isEmpty() ? netText
+                : T.get("summary.network.aliases", netText, String.join(", ", aliases()))));
+        lines.add(new SummaryLine("restart", T.get("summary.restart"), switch (restart.get()) {
+            case NO -> T.get("summary.restart.no");
+            case ALWAYS -> T.get("summary.restart.always");
+            case UNLESS_STOPPED -> T.get("summary.restart.unless-stopped");
+            case ON_FAILURE -> text(restartCount).isEmpty() ? T.get("summary.restart.on-failure")
+                    : T.get("summary.restart.on-failure-max", text(restartCount));
         }));
         List<String> limits = new ArrayList<>();
         try {
             if (!text(memory).isEmpty()) {
-                limits.add(MemorySize.human(MemorySize.parse(text(memory))) + " of memory");
+                limits.add(T.get("summary.resources.memory", MemorySize.human(MemorySize.parse(text(memory)))));
             }
         } catch (IllegalArgumentException e) {
-            limits.add("memory: " + text(memory) + " (not valid)");
+            limits.add(T.get("summary.resources.memory-invalid", text(memory)));
         }
         if (!text(cpus).isEmpty()) {
             String count = cpusFlag();
-            limits.add(count + (count.equals("1") ? " CPU" : " CPUs"));
+            limits.add(count.equals("1") ? T.get("summary.resources.cpu") : T.get("summary.resources.cpus", count));
         }
-        lines.add(new SummaryLine("Resources", limits.isEmpty() ? "no limits" : String.join(", ", limits)));
+        lines.add(new SummaryLine("resources", T.get("summary.resources"),
+                limits.isEmpty() ? T.get("summary.resources.none") : String.join(", ", limits)));
         List<String> options = new ArrayList<>();
         if (interactive.get()) {
-            options.add("stdin kept open (-i)");
+            options.add(T.get("summary.options.interactive"));
         }
         if (tty.get()) {
-            options.add("TTY (-t)");
+            options.add(T.get("summary.options.tty"));
         }
         if (autoRemove.get()) {
-            options.add("removed when it exits (--rm)");
+            options.add(T.get("summary.options.rm"));
         }
-        lines.add(new SummaryLine("Options", options.isEmpty() ? "none" : String.join(", ", options)));
+        lines.add(new SummaryLine("options", T.get("summary.options"),
+                options.isEmpty() ? T.get("summary.options.none") : String.join(", ", options)));
         return lines;
     }
 

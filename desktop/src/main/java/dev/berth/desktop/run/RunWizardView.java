@@ -1,6 +1,7 @@
 package dev.berth.desktop.run;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.run.RunWizardModel.Step;
 import dev.berth.icons.AppIcon;
 import java.util.EnumMap;
@@ -32,6 +33,8 @@ import javafx.scene.layout.VBox;
  */
 final class RunWizardView extends BorderPane {
 
+    private static final Texts T = Texts.of(RunWizardView.class);
+
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
 
@@ -40,10 +43,10 @@ final class RunWizardView extends BorderPane {
     private final ObjectProperty<Step> current = new SimpleObjectProperty<>(Step.IMAGE);
     private final Map<Step, Node> pages = new EnumMap<>(Step.class);
     private final ScrollPane content = new ScrollPane();
-    private final Button cancel = new Button("Cancel");
-    private final Button back = new Button("Back");
-    private final Button next = new Button("Next");
-    private final Button finish = new Button("Run", AppIcon.RUN.node(16));
+    private final Button cancel = new Button(T.get("wizard.cancel"));
+    private final Button back = new Button(T.get("wizard.back"));
+    private final Button next = new Button(T.get("wizard.next"));
+    private final Button finish = new Button(T.get("wizard.run"), AppIcon.RUN.node(16));
     private Runnable onClose = () -> { };
 
     RunWizardView(RunWizardViewModel vm) {
@@ -76,16 +79,16 @@ final class RunWizardView extends BorderPane {
     }
 
     private Node header() {
-        Label title = new Label("Run a container");
+        Label title = new Label(T.get("wizard.title"));
         title.getStyleClass().add(Styles.TITLE_3);
-        Label engine = new Label("on " + vm.engineName());
+        Label engine = new Label(T.get("wizard.on-engine", vm.engineName()));
         engine.getStyleClass().add(Styles.TEXT_MUTED);
         Label stepTitle = new Label();
         stepTitle.setId("run-step-title");
         stepTitle.getStyleClass().add(Styles.TITLE_4);
         stepTitle.textProperty().bind(Bindings.createStringBinding(
-                () -> "Step " + (current.get().ordinal() + 1) + " of " + Step.values().length + ": "
-                        + current.get().title(), current));
+                () -> T.get("wizard.step-of", current.get().ordinal() + 1, Step.values().length,
+                        current.get().title()), current));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(10, title, engine, grow, stepTitle);
@@ -103,7 +106,7 @@ final class RunWizardView extends BorderPane {
         list.setPrefWidth(200);
         list.setMaxWidth(200);
         for (Step step : Step.values()) {
-            Button button = new Button((step.ordinal() + 1) + "   " + step.title());
+            Button button = new Button(T.get("wizard.step-button", step.ordinal() + 1, step.title()));
             button.setId("run-step-" + step.name().toLowerCase(Locale.ROOT));
             button.getStyleClass().addAll(Styles.FLAT, "run-step");
             button.setMaxWidth(Double.MAX_VALUE);

@@ -6,6 +6,7 @@ import dev.berth.desktop.fx.Batcher;
 import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Job;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ContainerCreateRequest;
@@ -48,6 +49,8 @@ import javafx.collections.ObservableList;
  * reading an env file, and finally running the container.
  */
 public final class RunWizardViewModel {
+
+    private static final Texts T = Texts.of(RunWizardViewModel.class);
 
     /** How the image check came out, for the status line's colour. */
     public enum ImageState { UNKNOWN, PRESENT, WILL_PULL, MISSING, FAILED }
@@ -121,9 +124,9 @@ public final class RunWizardViewModel {
             checkImage();
         }
         EngineClient client = session.client();
-        track(background.submit("Read what the engine has for the run wizard", () -> EngineFacts.read(client))
+        track(background.submit(T.get("job.read-facts"), () -> EngineFacts.read(client))
                 .onSuccess(this::apply)
-                .onFailure(e -> notifier.error("Reading the engine's containers, networks and volumes", e)));
+                .onFailure(e -> notifier.error(T.get("error.read-facts"), e)));
     }
 
     /** Stops listening and checking; call when the wizard closes. A running launch still finishes and reports. */
@@ -221,10 +224,10 @@ public final class RunWizardViewModel {
             return;
         }
         EngineClient client = session.client();
-        track(background.submit("Look up image " + ref, () -> client.images().inspect(ref)))
+        track(background.submit(T.get("job.look-up-image", ref), () -> client.images().inspect(ref)))
                 .onSuccess(found -> {
                     if (ref.equals(model.imageReference())) {
-                        showImage(ImageState.PRESENT, "On the engine" + describe(found));
+                        showImage(ImageState.PRESENT, describe(found));
                     }
                 })
                 .onFailure(e -> {
@@ -233,18 +236,19 @@ public final class RunWizardViewModel {
                     }
                     if (e instanceof EngineApiException.NotFound) {
                         showImage(model.pullIfMissing() ? ImageState.WILL_PULL : ImageState.MISSING,
-                                model.pullIfMissing() ? "Not on the engine yet: it will be pulled when you run"
-                                        : "Not on the engine, and pulling is off: the run will fail");
+                                model.pullIfMissing() ? T.get("image.will-pull")
+                                        : T.get("image.missing"));
                     } else {
-                        showImage(ImageState.FAILED, "Could not look it up: " + Notifier.userMessage(e));
+                        showImage(ImageState.FAILED, T.get("image.failed", Notifier.userMessage(e)));
                     }
                 });
     }
 
     private static String describe(ImageInspect image) {
         String id = image.id() == null ? "" : image.id().replace("sha256:", "");
-        return (id.length() >= 12 ? " (" + id.substring(0, 12) : " (")
-                + (image.size() == null ? "" : ", " + MemorySize.human(image.size())) + ")";
+        String shortId = id.length() >= 12 ? id.substring(0, 12) : "";
+        return image.size() == null ? T.get("image.present", shortId)
+                : T.get("image.present-size", shortId, MemorySize.human(image.size()));
     }
 
     private void showImage(ImageState state, String text) {
@@ -260,14 +264,14 @@ public final class RunWizardViewModel {
                 row.setAvailability(null);
             } else if (!engineLocal) {
                 row.setAvailability(new PortProbe.Result(PortProbe.Verdict.UNKNOWN,
-                        "not checked: only possible for an engine on this machine"));
+                        T.get("port-check.remote")));
             } else {
                 String key = row.probeKey();
                 String ip = row.hostIp();
                 int port = Integer.parseInt(row.hostPort());
                 String protocol = row.protocol().wire();
-                row.setAvailability(new PortProbe.Result(PortProbe.Verdict.UNKNOWN, "checking…"));
-                track(background.submit("Check host port " + port, () -> PortProbe.check(ip, port, protocol)))
+                row.setAvailability(new PortProbe.Result(PortProbe.Verdict.UNKNOWN, T.get("port-check.checking")));
+                track(background.submit(T.get("job.check-port", port), () -> PortProbe.check(ip, port, protocol)))
                         .onSuccess(result -> {
                             if (row.probeKey().equals(key)) {
                                 row.setAvailability(result);
@@ -296,17 +300,16 @@ public final class RunWizardViewModel {
         String text = envFile.get() == null ? "" : envFile.get().strip();
         if (text.isEmpty()) {
             envFileFailed.set(true);
-            envFileMessage.set("choose a file first");
+            envFileMessage.set(T.get("env.file.none"));
             return;
         }
         Path file = Path.of(text);
-        track(background.submit("Read env file " + file.getFileName(),
+        track(background.submit(T.get("job.read-env-file", file.getFileName()),
                 () -> EnvFile.parse(Files.readString(file), System::getenv)))
                 .onSuccess(entries -> {
                     merge(entries);
                     envFileFailed.set(false);
-                    envFileMessage.set("Loaded " + entries.size() + (entries.size() == 1 ? " variable" : " variables")
-                            + " from " + file.getFileName());
+                    envFileMessage.set(T.get("env.file.loaded", entries.size(), file.getFileName()));
                 })
                 .onFailure(e -> {
                     envFileFailed.set(true);
@@ -325,18 +328,18 @@ public final class RunWizardViewModel {
 
     private static String envFileProblem(Path file, Throwable e) {
         if (e instanceof NoSuchFileException) {
-            return "no such file: " + file;
+            return T.get("env.file.no-such-file", file);
         }
         if (e instanceof AccessDeniedException) {
-            return "not allowed to read " + file;
+            return T.get("env.file.denied", file);
         }
         if (e instanceof java.nio.charset.MalformedInputException) {
-            return file.getFileName() + " is not a UTF-8 text file";
+            return T.get("env.file.not-utf8", file.getFileName());
         }
         if (e instanceof IllegalArgumentException) {
-            return file.getFileName() + ", " + e.getMessage();
+            return T.get("env.file.bad-line", file.getFileName(), e.getMessage());
         }
-        return "could not read " + file + ": " + Notifier.userMessage(e);
+        return T.get("env.file.unreadable", file, Notifier.userMessage(e));
     }
 
     // ---- run ----------------------------------------------------------------------------------------------------------
@@ -371,7 +374,7 @@ public final class RunWizardViewModel {
         String image = model.imageReference();
         String name = model.containerName();
         boolean pull = model.pullIfMissing();
-        String label = name == null ? "container from " + image : name;
+        String label = name == null ? T.get("run.label.from-image", image) : name;
         busy.set(true);
         failure.set("");
         progress.set(-1);
@@ -381,20 +384,21 @@ public final class RunWizardViewModel {
         pullProgress.addListener(snapshots::add);
         snapshots.start();
         ContainerLauncher launcher = new ContainerLauncher(session.client());
-        background.submit("Run " + label, () -> launcher.launch(image, pull, name, request,
+        background.submit(T.get("job.run", label), () -> launcher.launch(image, pull, name, request,
                         phase -> FxThread.run(() -> {
                             progressText.set(describe(phase, image));
                             progress.set(phase == ContainerLauncher.Phase.PULLING ? 0 : -1);
                         }), pullProgress))
                 .onSuccess(started -> {
-                    notifier.info("Started container " + started.name() + " (" + shortId(started.id()) + ")"
-                            + (started.warnings().isEmpty() ? "" : ". The engine warns: "
-                            + String.join("; ", started.warnings())));
+                    notifier.info(started.warnings().isEmpty()
+                            ? T.get("run.started", started.name(), shortId(started.id()))
+                            : T.get("run.started-warnings", started.name(), shortId(started.id()),
+                                    String.join("; ", started.warnings())));
                     onStarted.run();
                 })
                 .onFailure(e -> {
                     failure.set(Notifier.userMessage(e));
-                    notifier.error("Run " + label, e);
+                    notifier.error(T.get("job.run", label), e);
                 })
                 .andFinally(() -> {
                     snapshots.stop();
@@ -405,10 +409,10 @@ public final class RunWizardViewModel {
 
     private static String describe(ContainerLauncher.Phase phase, String image) {
         return switch (phase) {
-            case CHECKING_IMAGE -> "Looking for " + image + " on the engine…";
-            case PULLING -> "Pulling " + image + "…";
-            case CREATING -> "Creating the container…";
-            case STARTING -> "Starting the container…";
+            case CHECKING_IMAGE -> T.get("run.phase.checking", image);
+            case PULLING -> T.get("run.phase.pulling", image);
+            case CREATING -> T.get("run.phase.creating");
+            case STARTING -> T.get("run.phase.starting");
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.desktop.run;
 
+import dev.berth.desktop.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
  * after the image in {@code docker run}, so it must split exactly like the shell they would type it into.
  */
 public final class ShellWords {
+
+    private static final Texts T = Texts.of(ShellWords.class);
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
 
@@ -38,7 +41,7 @@ public final class ShellWords {
             } else if (c == '\'') {
                 int end = line.indexOf('\'', i + 1);
                 if (end < 0) {
-                    throw new IllegalArgumentException("a single quote (') is not closed");
+                    throw new IllegalArgumentException(T.get("shell-words.single-quote"));
                 }
                 word.append(line, i + 1, end);
                 inWord = true;
@@ -48,7 +51,7 @@ public final class ShellWords {
                 inWord = true;
             } else if (c == '\\') {
                 if (i + 1 >= n) {
-                    throw new IllegalArgumentException("the line ends with a lone backslash (\\)");
+                    throw new IllegalArgumentException(T.get("shell-words.backslash"));
                 }
                 char next = line.charAt(i + 1);
                 if (next != '\n') { // backslash-newline continues the line
@@ -86,7 +89,7 @@ public final class ShellWords {
                 i++;
             }
         }
-        throw new IllegalArgumentException("a double quote (\") is not closed");
+        throw new IllegalArgumentException(T.get("shell-words.double-quote"));
     }
 
     /** One word, quoted only if a shell would otherwise change it. */

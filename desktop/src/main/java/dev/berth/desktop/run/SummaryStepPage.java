@@ -1,6 +1,7 @@
 package dev.berth.desktop.run;
 
 import atlantafx.base.theme.Styles;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,9 @@ import javafx.util.Duration;
 /** Step 6: what will happen, in words and as the equivalent docker run line; and the run's progress. */
 final class SummaryStepPage extends VBox implements StepPage {
 
-    private final Button copy = new Button("Copy", AppIcon.COPY.node(14));
+    private static final Texts T = Texts.of(SummaryStepPage.class);
+
+    private final Button copy = new Button(T.get("summary.copy"), AppIcon.COPY.node(14));
 
     SummaryStepPage(RunWizardViewModel vm) {
         super(20);
@@ -46,12 +49,12 @@ final class SummaryStepPage extends VBox implements StepPage {
         copy.setId("run-summary-copy");
         copy.disableProperty().bind(model.dockerRunLineProperty().isEmpty());
         PauseTransition restoreLabel = new PauseTransition(Duration.seconds(2));
-        restoreLabel.setOnFinished(e -> copy.setText("Copy"));
+        restoreLabel.setOnFinished(e -> copy.setText(T.get("summary.copy")));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(model.dockerRunLineProperty().get());
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
+            copy.setText(T.get("summary.copied"));
             restoreLabel.playFromStart();
         });
 
@@ -78,18 +81,18 @@ final class SummaryStepPage extends VBox implements StepPage {
         Label failure = Forms.problem("run-failure", vm.failureProperty(), null);
 
         getChildren().addAll(problems,
-                Forms.section("Equivalent command", new HBox(8, command, copy)),
-                Forms.section("What will run", summary),
+                Forms.section(T.get("summary.section.command"), new HBox(8, command, copy)),
+                Forms.section(T.get("summary.section.what"), summary),
                 running, failure);
     }
 
     private static void showProblems(VBox box, List<RunWizardModel.Problem> list) {
         box.getChildren().clear();
-        Label heading = new Label("Fix these before running:");
+        Label heading = new Label(T.get("summary.problems"));
         heading.getStyleClass().add(Styles.TEXT_BOLD);
         box.getChildren().add(heading);
         for (RunWizardModel.Problem p : list) {
-            Label line = new Label(p.step().title() + " › " + p);
+            Label line = new Label(T.get("summary.problem", p.step().title(), p.where(), p.message()));
             line.getStyleClass().add("run-problem");
             line.setWrapText(true);
             box.getChildren().add(line);
@@ -102,7 +105,7 @@ final class SummaryStepPage extends VBox implements StepPage {
         for (RunWizardModel.SummaryLine line : lines) {
             Label text = new Label(line.text());
             text.setWrapText(true);
-            text.setId("run-summary-" + line.label().toLowerCase(Locale.ROOT));
+            text.setId("run-summary-" + line.id());
             Forms.textRow(grid, line.label(), text);
         }
     }

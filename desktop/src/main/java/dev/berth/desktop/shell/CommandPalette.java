@@ -1,5 +1,6 @@
 package dev.berth.desktop.shell;
 
+import dev.berth.desktop.i18n.Texts;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -23,6 +24,8 @@ import javafx.stage.Window;
  */
 public final class CommandPalette {
 
+    private static final Texts T = Texts.of(CommandPalette.class);
+
     private final Supplier<List<PaletteCommand>> commands;
 
     public CommandPalette(Supplier<List<PaletteCommand>> commands) {
@@ -33,7 +36,7 @@ public final class CommandPalette {
         FilteredList<PaletteCommand> shown = new FilteredList<>(FXCollections.observableArrayList(commands.get()));
         TextField search = new TextField();
         search.setId("palette-search");
-        search.setPromptText("Type a command…");
+        search.setPromptText(T.get("palette.prompt"));
         ListView<PaletteCommand> list = new ListView<>(shown);
         list.setId("palette-list");
         list.setPrefSize(560, 340);
@@ -88,7 +91,7 @@ public final class CommandPalette {
         Stage stage = new Stage(StageStyle.UTILITY);
         stage.initOwner(owner);
         stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Commands");
+        stage.setTitle(T.get("palette.title"));
         VBox root = new VBox(6, search, list);
         root.setId("command-palette");
         root.setStyle("-fx-padding: 8;");

@@ -5,6 +5,7 @@ import dev.berth.desktop.engines.EnginesSidebar;
 import dev.berth.desktop.engines.EnginesViewModel;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.theme.ThemeService;
 import dev.berth.icons.AppIcon;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import javafx.scene.layout.VBox;
  * which engine to show whenever the page or the engine changes; pages never look the engine up themselves.
  */
 public final class MainWindow extends BorderPane {
+
+    private static final Texts T = Texts.of(MainWindow.class);
 
     private final EnginesViewModel engines;
     private final ListView<Page> navigation;
@@ -65,12 +68,12 @@ public final class MainWindow extends BorderPane {
         navigation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label navHeading = new Label("Berth");
         navHeading.getStyleClass().add("sidebar-heading");
-        ToggleButton dark = new ToggleButton("Dark theme", AppIcon.THEME.node(16));
+        ToggleButton dark = new ToggleButton(T.get("window.dark-theme"), AppIcon.THEME.node(16));
         dark.setId("theme-toggle");
-        dark.setTooltip(Shortcuts.tooltip("Switch between the light and the dark theme", Shortcuts.DARK_THEME));
+        dark.setTooltip(Shortcuts.tooltip(T.get("window.dark-theme.tooltip"), Shortcuts.DARK_THEME));
         dark.selectedProperty().bindBidirectional(theme.darkProperty());
-        Button commandsButton = new Button("Commands  " + Shortcuts.text(Shortcuts.PALETTE));
-        commandsButton.setTooltip(new Tooltip("Every action by name, with its shortcut"));
+        Button commandsButton = new Button(T.get("window.commands", Shortcuts.text(Shortcuts.PALETTE)));
+        commandsButton.setTooltip(new Tooltip(T.get("window.commands.tooltip")));
         commandsButton.setId("open-palette");
         commandsButton.setOnAction(e -> openPalette());
         Region grow = new Region();
@@ -122,23 +125,23 @@ public final class MainWindow extends BorderPane {
         if (visible != null) {
             all.addAll(visible.commands());
             Page page = visible;
-            all.add(new PaletteCommand("Search " + page.title().toLowerCase(java.util.Locale.ROOT), page.title(),
+            all.add(new PaletteCommand(T.get("palette.search-page", page.title().toLowerCase(java.util.Locale.ROOT)), page.title(),
                     Shortcuts.FIND, page::focusSearch));
-            all.add(new PaletteCommand("Refresh " + page.title().toLowerCase(java.util.Locale.ROOT), page.title(),
+            all.add(new PaletteCommand(T.get("palette.refresh-page", page.title().toLowerCase(java.util.Locale.ROOT)), page.title(),
                     Shortcuts.REFRESH, page::refresh));
         }
         all.addAll(appCommands);
         List<Page> pages = navigation.getItems();
         for (int i = 0; i < pages.size(); i++) {
             Page p = pages.get(i);
-            all.add(new PaletteCommand("Go to " + p.title(), "Navigate",
+            all.add(new PaletteCommand(T.get("palette.go-to", p.title()), T.get("palette.category.navigate"),
                     i < Shortcuts.PAGES.size() ? Shortcuts.PAGES.get(i) : null,
                     () -> navigation.getSelectionModel().select(p)));
         }
-        engines.engines().forEach(e -> all.add(new PaletteCommand("Switch to engine " + e.name(), "Engines",
+        engines.engines().forEach(e -> all.add(new PaletteCommand(T.get("palette.switch-engine", e.name()), T.get("palette.category.engines"),
                 () -> engines.selectedProperty().set(e))));
-        all.add(new PaletteCommand("Refresh engines", "Engines", engines::refreshStatuses));
-        all.add(new PaletteCommand("Toggle dark theme", "Appearance", Shortcuts.DARK_THEME, theme::toggle));
+        all.add(new PaletteCommand(T.get("palette.refresh-engines"), T.get("palette.category.engines"), engines::refreshStatuses));
+        all.add(new PaletteCommand(T.get("palette.toggle-dark"), T.get("palette.category.appearance"), Shortcuts.DARK_THEME, theme::toggle));
         List<PaletteCommand> unique = new ArrayList<>();
         List<KeyCombination> taken = new ArrayList<>();
         for (PaletteCommand c : all) {
@@ -179,8 +182,8 @@ public final class MainWindow extends BorderPane {
         if (session == null || page == null) {
             boolean connecting = engines.selectedProperty().get() != null
                     && engines.selectedProperty().get().status().reachable();
-            content.getChildren().setAll(connecting ? new Label("Connecting to "
-                    + engines.selectedProperty().get().name() + "…") : noEngine);
+            content.getChildren().setAll(connecting ? new Label(T.get("window.connecting",
+                    engines.selectedProperty().get().name())) : noEngine);
             return;
         }
         content.getChildren().setAll(page.view());

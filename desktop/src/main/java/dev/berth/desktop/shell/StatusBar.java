@@ -4,6 +4,7 @@ import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.engines.EngineStatus;
 import dev.berth.desktop.engines.EnginesViewModel;
 import dev.berth.desktop.fx.BackgroundExecutor;
+import dev.berth.desktop.i18n.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -13,6 +14,8 @@ import javafx.scene.layout.Region;
 
 /** Engine, API version, running/total containers, and the background work in progress. */
 public final class StatusBar extends HBox {
+
+    private static final Texts T = Texts.of(StatusBar.class);
 
     private final Label engine = new Label();
 
@@ -27,8 +30,10 @@ public final class StatusBar extends HBox {
         spinner.setPrefSize(14, 14);
         spinner.visibleProperty().bind(Bindings.isNotEmpty(background.running()));
         tasks.textProperty().bind(Bindings.createStringBinding(() -> background.running().isEmpty() ? ""
-                : background.running().get(0).description() + (background.running().size() > 1
-                        ? " (+" + (background.running().size() - 1) + " more)" : ""), background.running()));
+                : background.running().size() > 1
+                        ? T.get("status.tasks-more", background.running().get(0).description(),
+                                background.running().size() - 1)
+                        : background.running().get(0).description(), background.running()));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         getChildren().addAll(engine, grow, spinner, tasks);
@@ -54,13 +59,12 @@ public final class StatusBar extends HBox {
             current = entry;
         }
         if (current == null) {
-            engine.setText("No engine selected");
+            engine.setText(T.get("status.no-engine"));
             return;
         }
         EngineStatus s = current.status();
-        engine.setText(current.name() + " · " + (s.reachable()
-                ? "Engine " + s.version() + " · API " + s.apiVersion() + " · " + s.running() + "/" + s.total()
-                        + " containers running"
-                : s.summary()));
+        engine.setText(s.reachable()
+                ? T.get("status.engine", current.name(), s.version(), s.apiVersion(), s.running(), s.total())
+                : T.get("status.engine-unreachable", current.name(), s.summary()));
     }
 }

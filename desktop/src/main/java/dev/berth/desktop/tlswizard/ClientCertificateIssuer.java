@@ -1,5 +1,6 @@
 package dev.berth.desktop.tlswizard;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.tls.BundleFile;
 import dev.berth.remote.tls.BundleFile.Role;
 import dev.berth.remote.tls.CertificateAuthority;
@@ -28,6 +29,8 @@ import java.util.stream.Stream;
  */
 final class ClientCertificateIssuer {
 
+    private static final Texts T = Texts.of(ClientCertificateIssuer.class);
+
     private ClientCertificateIssuer() {
     }
 
@@ -41,7 +44,7 @@ final class ClientCertificateIssuer {
         }
         Path target = request.outDir().toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
-            throw new TlsMaterialException(Problem.WRITE_FAILED, target, target + " exists and is not a directory");
+            throw new TlsMaterialException(Problem.WRITE_FAILED, target, T.get("issue.not-a-directory", target));
         }
         Set<Role> roles = OutputFolder.rolesWritten(target, request.existingCaDir(), true);
         if (!request.overwrite()) {
@@ -49,8 +52,7 @@ final class ClientCertificateIssuer {
                     .filter(name -> Files.exists(target.resolve(name))).toList();
             if (!existing.isEmpty()) {
                 throw new TlsMaterialException(Problem.TARGET_EXISTS, target.resolve(existing.get(0)),
-                        target + " already contains " + String.join(", ", existing)
-                                + "; choose another directory or overwrite");
+                        T.get("issue.exists", target, String.join(", ", existing)));
             }
         }
         // The CA first (wrong passphrase, missing key): a refusal leaves no trace, not even the folder.
@@ -71,8 +73,7 @@ final class ClientCertificateIssuer {
             return new TlsBundle(target, staged.hosts(), false, staged.ca(), staged.server(), staged.client(), files,
                     staged.warnings());
         } catch (IOException e) {
-            throw new TlsMaterialException(Problem.WRITE_FAILED, target, "cannot write to " + target + ": "
-                    + e.getMessage(), e);
+            throw new TlsMaterialException(Problem.WRITE_FAILED, target, T.get("issue.unwritable", target, e.getMessage()), e);
         } finally {
             if (staging != null) {
                 deleteTree(staging);

@@ -1,6 +1,7 @@
 package dev.berth.desktop.tlswizard;
 
 import dev.berth.desktop.connect.CertificateExpiry;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.tls.BundleFile;
 import dev.berth.remote.tls.CertificateSummary;
 import dev.berth.remote.tls.TlsBundle;
@@ -36,6 +37,8 @@ public record GeneratedBundle(
         String clientEnvironment,
         List<String> warnings) {
 
+    private static final Texts T = Texts.of(GeneratedBundle.class);
+
     private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
     /**
@@ -56,17 +59,17 @@ public record GeneratedBundle(
         TlsUsageText usage = TlsUsageText.of(bundle, bundle.primaryHost(), port);
         List<WrittenFile> files = new ArrayList<>();
         for (BundleFile file : bundle.files()) {
-            String description = file.role().description() + (file.encrypted() ? " (encrypted)" : "");
+            String description = file.encrypted() ? T.get("file.encrypted", describe(file.role())) : describe(file.role());
             CertificateSummary cert = file.certificate();
-            String expires = cert == null ? "" : DATE.format(cert.notAfter()) + " (" + cert.daysUntilExpiry() + " days)";
+            String expires = cert == null ? "" : T.get("file.expires", DATE.format(cert.notAfter()), cert.daysUntilExpiry());
             files.add(new WrittenFile(file.role().fileName(), description, file.mode(), expires, file.path()));
         }
         List<String> warnings = new ArrayList<>(bundle.warnings());
-        addExpiry(warnings, "CA certificate", bundle.ca());
+        addExpiry(warnings, CertificateExpiry.Which.CA, bundle.ca());
         if (!clientOnly) {
-            addExpiry(warnings, "server certificate", bundle.server());
+            addExpiry(warnings, CertificateExpiry.Which.SERVER, bundle.server());
         }
-        addExpiry(warnings, "client certificate", bundle.client());
+        addExpiry(warnings, CertificateExpiry.Which.CLIENT, bundle.client());
         String host = bundle.primaryHost();
         String dockerHost = "tcp://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
         return new GeneratedBundle(bundle.outDir(), clientOnly, host, port, dockerHost, files,
@@ -75,7 +78,19 @@ public record GeneratedBundle(
                 String.join("\n", usage.clientEnvironment()), warnings);
     }
 
-    private static void addExpiry(List<String> warnings, String what, CertificateSummary certificate) {
+    /** What a file is, for people (the remote module's descriptions are English). */
+    private static String describe(BundleFile.Role role) {
+        return switch (role) {
+            case CA_CERT -> T.get("role.ca-cert");
+            case CA_KEY -> T.get("role.ca-key");
+            case SERVER_CERT -> T.get("role.server-cert");
+            case SERVER_KEY -> T.get("role.server-key");
+            case CLIENT_CERT -> T.get("role.client-cert");
+            case CLIENT_KEY -> T.get("role.client-key");
+        };
+    }
+
+    private static void addExpiry(List<String> warnings, CertificateExpiry.Which what, CertificateSummary certificate) {
         String sentence = certificate == null ? null : CertificateExpiry.sentence(what, certificate);
         if (sentence != null) {
             warnings.add(sentence);

@@ -1,5 +1,6 @@
 package dev.berth.desktop.tlswizard;
 
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.tls.BundleFile.Role;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,8 @@ import java.util.TreeSet;
  * tool's). Blocking file I/O: call it in the background.
  */
 final class OutputFolder {
+
+    private static final Texts T = Texts.of(OutputFolder.class);
 
     /** Key files are small; anything larger is not a PEM key and is not read. */
     private static final int MAX_KEY_FILE = 64 * 1024;
@@ -73,7 +76,7 @@ final class OutputFolder {
             return "";
         }
         if (!Files.isDirectory(out)) {
-            return out + " is a file, not a folder.";
+            return T.get("output.is-file", out);
         }
         List<String> existing = new ArrayList<>();
         for (Role role : written) {
@@ -83,15 +86,13 @@ final class OutputFolder {
         }
         Set<String> foreignKeys = foreignKeys(out);
         if (!foreignKeys.isEmpty()) {
-            return "This folder holds other private keys (" + String.join(", ", foreignKeys)
-                    + "): choose a folder of its own for these certificates.";
+            return T.get("output.foreign-keys", String.join(", ", foreignKeys));
         }
         if (!existing.isEmpty() && !overwrite) {
-            return "This folder already holds " + String.join(", ", existing)
-                    + ". Tick \"Replace existing files\" or choose another folder.";
+            return T.get("output.existing", String.join(", ", existing));
         }
         if (!Files.isWritable(out)) {
-            return "You may not write to " + out + ".";
+            return T.get("output.denied", out);
         }
         return "";
     }

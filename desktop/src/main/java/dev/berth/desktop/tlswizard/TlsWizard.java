@@ -3,6 +3,7 @@ package dev.berth.desktop.tlswizard;
 import dev.berth.desktop.connect.WizardForms;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.DockerContexts;
 import dev.berth.remote.tls.TlsBundleGenerator;
 import java.nio.file.Path;
@@ -19,6 +20,8 @@ import javafx.stage.Window;
  * store a docker context for them.
  */
 public final class TlsWizard {
+
+    private static final Texts T = Texts.of(TlsWizard.class);
 
     private final BackgroundExecutor background;
     private final Notifier notifier;
@@ -58,7 +61,7 @@ public final class TlsWizard {
         vm.clientOnlyProperty().set(clientOnly);
         TlsWizardView view = new TlsWizardView(vm, connect);
         Stage stage = new Stage();
-        stage.setTitle(clientOnly ? "Issue a client certificate" : "Generate TLS certificates");
+        stage.setTitle(clientOnly ? T.get("window.client") : T.get("window.bundle"));
         if (owner != null) {
             stage.initOwner(owner);
             stage.initModality(Modality.WINDOW_MODAL);

@@ -2,6 +2,7 @@ package dev.berth.desktop.tlswizard;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.connect.WizardForms;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.icons.AppIcon;
 import dev.berth.remote.tls.KeyType;
 import dev.berth.remote.tls.TlsBundleRequest;
@@ -45,13 +46,15 @@ import javafx.util.StringConverter;
  */
 final class TlsWizardView extends BorderPane {
 
+    private static final Texts T = Texts.of(TlsWizardView.class);
+
     private final TlsWizardViewModel vm;
     private final BiConsumer<String, Path> connect;
     private final ScrollPane page = new ScrollPane();
-    private final Button cancel = new Button("Cancel");
-    private final Button finish = new Button("Generate", AppIcon.CERTIFICATE.node(16));
-    private final Button close = new Button("Close");
-    private final Button connectButton = new Button("Connect to this engine…", AppIcon.ATTACH.node(16));
+    private final Button cancel = new Button(T.get("tls.cancel"));
+    private final Button finish = new Button(T.get("tls.generate"), AppIcon.CERTIFICATE.node(16));
+    private final Button close = new Button(T.get("tls.close"));
+    private final Button connectButton = new Button(T.get("tls.connect"), AppIcon.ATTACH.node(16));
     private Runnable onClose = () -> { };
 
     /** @param connect opens the connect wizard for an address and a certificate folder, or null */
@@ -80,8 +83,7 @@ final class TlsWizardView extends BorderPane {
     }
 
     private Node header() {
-        return WizardForms.header("Generate TLS certificates", "for a Docker daemon that clients reach over TCP with"
-                + " mutual TLS");
+        return WizardForms.header(T.get("tls.title"), T.get("tls.subtitle"));
     }
 
     // ---- the form
@@ -90,28 +92,28 @@ final class TlsWizardView extends BorderPane {
         GridPane grid = WizardForms.grid();
 
         ToggleGroup modes = new ToggleGroup();
-        RadioButton bundle = radio("tls-mode-bundle", "CA, server and client certificates", modes);
-        RadioButton client = radio("tls-mode-client", "Another client certificate from an existing CA", modes);
+        RadioButton bundle = radio("tls-mode-bundle", T.get("tls.mode.bundle"), modes);
+        RadioButton client = radio("tls-mode-client", T.get("tls.mode.client"), modes);
         (vm.clientOnlyProperty().get() ? client : bundle).setSelected(true);
         client.selectedProperty().addListener((obs, old, on) -> vm.clientOnlyProperty().set(on));
         vm.clientOnlyProperty().addListener((obs, old, on) -> (on ? client : bundle).setSelected(true));
-        WizardForms.row(grid, "Make", new VBox(6, bundle, client));
+        WizardForms.row(grid, T.get("tls.make"), new VBox(6, bundle, client));
 
         // ---- CA
-        WizardForms.section(grid, "Certificate authority");
+        WizardForms.section(grid, T.get("tls.section.ca"));
         ToggleGroup caSource = new ToggleGroup();
-        RadioButton newCa = radio("tls-ca-new", "Create a new CA", caSource);
-        RadioButton existingCa = radio("tls-ca-existing", "Use an existing CA (its ca.pem and ca-key.pem)", caSource);
+        RadioButton newCa = radio("tls-ca-new", T.get("tls.ca.new"), caSource);
+        RadioButton existingCa = radio("tls-ca-existing", T.get("tls.ca.existing"), caSource);
         (vm.newCaProperty().get() ? newCa : existingCa).setSelected(true);
         newCa.selectedProperty().addListener((obs, old, on) -> vm.newCaProperty().set(on));
         vm.newCaProperty().addListener((obs, old, on) -> (on ? newCa : existingCa).setSelected(true));
         newCa.disableProperty().bind(vm.clientOnlyProperty());
-        WizardForms.row(grid, "CA", new VBox(6, newCa, existingCa));
+        WizardForms.row(grid, T.get("tls.ca"), new VBox(6, newCa, existingCa));
 
-        TextField caFolder = WizardForms.text("tls-ca-folder", vm.caFolderProperty(), "folder with ca.pem and ca-key.pem");
+        TextField caFolder = WizardForms.text("tls-ca-folder", vm.caFolderProperty(), T.get("tls.ca-folder.prompt"));
         caFolder.disableProperty().bind(vm.newCaProperty());
-        WizardForms.row(grid, "CA folder", WizardForms.pathField(caFolder, "tls-ca-browse", "Choose the CA's folder",
-                        w -> WizardForms.chooseFolder(w, "CA folder", caFolder.getText())),
+        WizardForms.row(grid, T.get("tls.ca-folder"), WizardForms.pathField(caFolder, "tls-ca-browse", T.get("tls.ca-folder.choose"),
+                        w -> WizardForms.chooseFolder(w, T.get("tls.ca-folder"), caFolder.getText())),
                 WizardForms.problem("tls-ca-problem", vm.caProblemProperty(), caFolder));
 
         PasswordField phrase = new PasswordField();
@@ -119,20 +121,19 @@ final class TlsWizardView extends BorderPane {
         phrase.textProperty().bindBidirectional(vm.passphraseProperty());
         PasswordField repeat = new PasswordField();
         repeat.setId("tls-passphrase-repeat");
-        repeat.setPromptText("the same passphrase again");
+        repeat.setPromptText(T.get("tls.passphrase.repeat"));
         repeat.textProperty().bindBidirectional(vm.passphraseRepeatProperty());
         repeat.visibleProperty().bind(vm.newCaProperty());
         repeat.managedProperty().bind(repeat.visibleProperty());
         phrase.promptTextProperty().bind(Bindings.when(vm.newCaProperty())
-                .then("optional: encrypts the new CA's key (ca-key.pem)")
-                .otherwise("only if ca-key.pem is encrypted"));
-        WizardForms.row(grid, "CA passphrase", new VBox(6, phrase, repeat),
-                WizardForms.hint("Only the CA's key is ever encrypted: dockerd and the docker CLI cannot read "
-                        + "encrypted server or client keys."),
+                .then(T.get("tls.passphrase.new"))
+                .otherwise(T.get("tls.passphrase.existing")));
+        WizardForms.row(grid, T.get("tls.passphrase"), new VBox(6, phrase, repeat),
+                WizardForms.hint(T.get("tls.passphrase.hint")),
                 WizardForms.problem("tls-passphrase-problem", vm.passphraseProblemProperty(), phrase));
 
         // ---- server
-        WizardForms.section(grid, "Daemon");
+        WizardForms.section(grid, T.get("tls.section.daemon"));
         TextArea hosts = new TextArea();
         hosts.setId("tls-hosts");
         hosts.setPrefRowCount(4);
@@ -140,20 +141,19 @@ final class TlsWizardView extends BorderPane {
         hosts.setPromptText("docker.example.lan\n192.168.1.20");
         Label hostsHint = WizardForms.hint("");
         hostsHint.textProperty().bind(Bindings.when(vm.clientOnlyProperty())
-                .then("The daemon's name or address, for DOCKER_HOST and the docker context.")
-                .otherwise("Every DNS name and IP address clients use to reach the daemon, one per line; the first "
-                        + "is the certificate's name and the address in the texts below."));
-        WizardForms.row(grid, "Server hosts", hosts, hostsHint,
+                .then(T.get("tls.hosts.hint-client"))
+                .otherwise(T.get("tls.hosts.hint")));
+        WizardForms.row(grid, T.get("tls.hosts"), hosts, hostsHint,
                 WizardForms.problem("tls-hosts-problem", vm.hostsProblemProperty(), hosts));
         TextField port = WizardForms.text("tls-port", vm.portProperty(), "2376");
         port.setMaxWidth(120);
-        WizardForms.row(grid, "TLS port", port, WizardForms.problem("tls-port-problem", vm.portProblemProperty(), port));
+        WizardForms.row(grid, T.get("tls.port"), port, WizardForms.problem("tls-port-problem", vm.portProblemProperty(), port));
 
         // ---- client and keys
-        WizardForms.section(grid, "Client and keys");
+        WizardForms.section(grid, T.get("tls.section.client"));
         TextField clientName = WizardForms.text("tls-client-name", vm.clientNameProperty(), "client");
-        WizardForms.row(grid, "Client name", clientName,
-                WizardForms.hint("The client certificate's name (CN), e.g. the user or machine it is for."),
+        WizardForms.row(grid, T.get("tls.client-name"), clientName,
+                WizardForms.hint(T.get("tls.client-name.hint")),
                 WizardForms.problem("tls-client-name-problem", vm.clientNameProblemProperty(), clientName));
         ComboBox<KeyType> keyType = new ComboBox<>();
         keyType.setId("tls-key-type");
@@ -162,7 +162,7 @@ final class TlsWizardView extends BorderPane {
         keyType.setConverter(new StringConverter<>() {
             @Override
             public String toString(KeyType type) {
-                return type == null ? "" : type == KeyType.EC_P256 ? type.displayName() + " (recommended)"
+                return type == null ? "" : type == KeyType.EC_P256 ? T.get("tls.key-type.recommended", type.displayName())
                         : type.displayName();
             }
 
@@ -178,24 +178,23 @@ final class TlsWizardView extends BorderPane {
                 setText(empty ? null : keyType.getConverter().toString(type));
             }
         });
-        WizardForms.row(grid, "Key type", keyType);
+        WizardForms.row(grid, T.get("tls.key-type"), keyType);
         TextField days = WizardForms.text("tls-days", vm.daysProperty(), Integer.toString(TlsBundleRequest.DEFAULT_DAYS));
         days.setMaxWidth(120);
-        WizardForms.row(grid, "Valid for (days)", days,
-                WizardForms.hint("For the server and client certificates; a new CA is valid for at least 10 years."),
+        WizardForms.row(grid, T.get("tls.days"), days,
+                WizardForms.hint(T.get("tls.days.hint")),
                 WizardForms.problem("tls-days-problem", vm.daysProblemProperty(), days));
 
         // ---- output
-        WizardForms.section(grid, "Output");
-        TextField output = WizardForms.text("tls-output", vm.outputFolderProperty(), "folder for the certificates");
-        CheckBox overwrite = new CheckBox("Replace existing files");
+        WizardForms.section(grid, T.get("tls.section.output"));
+        TextField output = WizardForms.text("tls-output", vm.outputFolderProperty(), T.get("tls.output.prompt"));
+        CheckBox overwrite = new CheckBox(T.get("tls.overwrite"));
         overwrite.setId("tls-overwrite");
         overwrite.selectedProperty().bindBidirectional(vm.overwriteProperty());
-        WizardForms.row(grid, "Folder", WizardForms.pathField(output, "tls-output-browse",
-                        "Choose the folder to write to", w -> WizardForms.chooseFolder(w, "Output folder", output.getText())),
+        WizardForms.row(grid, T.get("tls.output"), WizardForms.pathField(output, "tls-output-browse",
+                        T.get("tls.output.choose"), w -> WizardForms.chooseFolder(w, T.get("tls.output.choose-title"), output.getText())),
                 overwrite,
-                WizardForms.hint("Keys are written owner-read-only (0400), certificates read-only (0444); nothing is "
-                        + "written unless everything checks out."),
+                WizardForms.hint(T.get("tls.output.hint")),
                 WizardForms.problem("tls-output-problem", vm.outputProblemProperty(), output));
 
         Label failure = new Label();
@@ -222,8 +221,8 @@ final class TlsWizardView extends BorderPane {
     // ---- the result
 
     private Node results(GeneratedBundle result) {
-        Label title = new Label((result.clientOnly() ? "Client certificate issued into " : "Certificates written to ")
-                + result.outDir());
+        Label title = new Label(result.clientOnly() ? T.get("tls.result.client", result.outDir())
+                : T.get("tls.result.bundle", result.outDir()));
         title.setId("tls-result-title");
         title.getStyleClass().add(Styles.TITLE_4);
         title.setWrapText(true);
@@ -237,13 +236,12 @@ final class TlsWizardView extends BorderPane {
         content.getChildren().add(filesTable(result));
         if (!result.clientOnly()) {
             content.getChildren().addAll(
-                    copyable("tls-dockerd-flags", "dockerd command line (on the daemon host, which needs ca.pem, "
-                            + "server-cert.pem and server-key.pem; keep ca-key.pem elsewhere)", result.dockerdFlags(), 3, true),
-                    copyable("tls-daemon-json", "or /etc/docker/daemon.json", result.daemonJson(), 9, false),
-                    copyable("tls-systemd", "or a systemd drop-in for docker.service", result.systemdDropIn(), 7, false));
+                    copyable("tls-dockerd-flags", T.get("tls.result.dockerd"), result.dockerdFlags(), 3, true),
+                    copyable("tls-daemon-json", T.get("tls.result.daemon-json"), result.daemonJson(), 9, false),
+                    copyable("tls-systemd", T.get("tls.result.systemd"), result.systemdDropIn(), 7, false));
         }
         content.getChildren().addAll(
-                copyable("tls-client-env", "On the client (which needs ca.pem, cert.pem and key.pem)",
+                copyable("tls-client-env", T.get("tls.result.client-env"),
                         result.clientEnvironment(), 3, false),
                 contextRow());
         content.setPadding(new Insets(16, 20, 16, 20));
@@ -254,10 +252,10 @@ final class TlsWizardView extends BorderPane {
         TableView<GeneratedBundle.WrittenFile> table = new TableView<>();
         table.setId("tls-files");
         table.getItems().setAll(result.files());
-        table.getColumns().add(column("File", 130, GeneratedBundle.WrittenFile::name));
-        table.getColumns().add(column("What", 210, GeneratedBundle.WrittenFile::description));
-        table.getColumns().add(column("Permissions", 100, GeneratedBundle.WrittenFile::mode));
-        table.getColumns().add(column("Expires", 180, GeneratedBundle.WrittenFile::expires));
+        table.getColumns().add(column(T.get("tls.files.file"), 130, GeneratedBundle.WrittenFile::name));
+        table.getColumns().add(column(T.get("tls.files.what"), 210, GeneratedBundle.WrittenFile::description));
+        table.getColumns().add(column(T.get("tls.files.permissions"), 100, GeneratedBundle.WrittenFile::mode));
+        table.getColumns().add(column(T.get("tls.files.expires"), 180, GeneratedBundle.WrittenFile::expires));
         table.setFixedCellSize(30);
         table.setPrefHeight(30 * result.files().size() + 44);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
@@ -283,7 +281,7 @@ final class TlsWizardView extends BorderPane {
         area.setWrapText(wrap); // long command lines wrap on screen only; what is copied stays one line
         area.setPrefRowCount(rows);
         area.getStyleClass().add("run-command-line");
-        Button copy = new Button("Copy", AppIcon.COPY.node(14));
+        Button copy = new Button(T.get("tls.copy"), AppIcon.COPY.node(14));
         copy.setId(id + "-copy");
         copy.setMinWidth(Region.USE_PREF_SIZE);
         copy.getStyleClass().add(Styles.SMALL);
@@ -291,7 +289,7 @@ final class TlsWizardView extends BorderPane {
             ClipboardContent content = new ClipboardContent();
             content.putString(area.getText());
             Clipboard.getSystemClipboard().setContent(content);
-            copy.setText("Copied");
+            copy.setText(T.get("tls.copied"));
         });
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
@@ -301,14 +299,13 @@ final class TlsWizardView extends BorderPane {
     }
 
     private Node contextRow() {
-        Label caption = new Label("Docker context");
+        Label caption = new Label(T.get("tls.context"));
         caption.getStyleClass().add(Styles.TEXT_BOLD);
-        TextField name = WizardForms.text("tls-context-name", vm.contextNameProperty(), "context name");
+        TextField name = WizardForms.text("tls-context-name", vm.contextNameProperty(), T.get("tls.context.prompt"));
         name.setPrefColumnCount(24);
-        Button create = new Button("Create docker context", AppIcon.ENGINE.node(16));
+        Button create = new Button(T.get("tls.context.create"), AppIcon.ENGINE.node(16));
         create.setId("tls-create-context");
-        create.setTooltip(new Tooltip("Stores the address and the client files as a docker CLI context, like "
-                + "docker context create"));
+        create.setTooltip(new Tooltip(T.get("tls.context.create.tooltip")));
         create.disableProperty().bind(vm.busyProperty().or(vm.contextCreatedProperty())
                 .or(vm.contextProblemProperty().isNotEmpty()));
         create.setOnAction(e -> vm.createContext());
@@ -333,7 +330,7 @@ final class TlsWizardView extends BorderPane {
         finish.setId("tls-finish");
         finish.getStyleClass().add(Styles.ACCENT);
         finish.setDefaultButton(true);
-        finish.textProperty().bind(Bindings.when(vm.clientOnlyProperty()).then("Issue certificate").otherwise("Generate"));
+        finish.textProperty().bind(Bindings.when(vm.clientOnlyProperty()).then(T.get("tls.issue")).otherwise(T.get("tls.generate")));
         finish.disableProperty().bind(vm.canFinishProperty().not());
         finish.setOnAction(e -> vm.finish());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -342,7 +339,7 @@ final class TlsWizardView extends BorderPane {
         close.setId("tls-close");
         close.setOnAction(e -> onClose.run());
         connectButton.setId("tls-connect");
-        connectButton.setTooltip(new Tooltip("Opens \"Connect to an engine\" with this address and these files"));
+        connectButton.setTooltip(new Tooltip(T.get("tls.connect.tooltip")));
         connectButton.setOnAction(e -> {
             GeneratedBundle result = vm.resultProperty().get();
             onClose.run();

@@ -3,6 +3,7 @@ package dev.berth.desktop.tlswizard;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Job;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.ContextDefinition;
 import dev.berth.remote.endpoint.ContextTlsMaterial;
 import dev.berth.remote.endpoint.DockerContexts;
@@ -48,6 +49,8 @@ import javafx.util.Duration;
  * only, except inside the background jobs.
  */
 public final class TlsWizardViewModel {
+
+    private static final Texts T = Texts.of(TlsWizardViewModel.class);
 
     private static final Duration CHECK_DELAY = Duration.millis(250);
     private static final int MIN_PASSPHRASE = 4;
@@ -157,7 +160,7 @@ public final class TlsWizardViewModel {
         if (!hosts.get().isBlank()) {
             return;
         }
-        hostLookup = background.submit("Looking up this machine's names", HostSuggestions::forThisMachine)
+        hostLookup = background.submit(T.get("job.host-names"), HostSuggestions::forThisMachine)
                 .onSuccess(found -> {
                     if (hosts.get().isBlank()) {
                         hosts.set(String.join("\n", found));
@@ -316,18 +319,18 @@ public final class TlsWizardViewModel {
         boolean existing = !newCa.get();
         String caText = "";
         if (existing && caFolder.get().isBlank()) {
-            caText = "Choose the folder that holds the CA's ca.pem and ca-key.pem.";
+            caText = T.get("problem.ca.empty");
         } else if (existing && path(caFolder.get()) == null) {
-            caText = "This is not a valid folder path.";
+            caText = T.get("problem.folder.invalid");
         }
         caProblem.set(!existing ? "" : caText.isEmpty() ? diskCaProblem : caText);
 
         String phraseText = "";
         if (newCa.get() && !passphrase.get().isEmpty()) {
             if (passphrase.get().length() < MIN_PASSPHRASE) {
-                phraseText = "Use at least " + MIN_PASSPHRASE + " characters (OpenSSL refuses shorter ones), or none.";
+                phraseText = T.get("problem.passphrase.short", MIN_PASSPHRASE);
             } else if (!passphrase.get().equals(passphraseRepeat.get())) {
-                phraseText = "The two passphrases differ.";
+                phraseText = T.get("problem.passphrase.differ");
             }
         }
         passphraseProblem.set(phraseText.isEmpty() && existing ? diskPassphraseProblem : phraseText);
@@ -345,9 +348,9 @@ public final class TlsWizardViewModel {
 
         String outText = "";
         if (outputFolder.get().isBlank()) {
-            outText = "Choose the folder to write the certificates to.";
+            outText = T.get("problem.output.empty");
         } else if (path(outputFolder.get()) == null) {
-            outText = "This is not a valid folder path.";
+            outText = T.get("problem.folder.invalid");
         }
         outputProblem.set(outText.isEmpty() ? diskOutputProblem : outText);
     }
@@ -355,14 +358,14 @@ public final class TlsWizardViewModel {
     private String hostsText() {
         List<String> list = hostList();
         if (list.isEmpty()) {
-            return clientOnly.get() ? "Enter the daemon's host name or address (used for DOCKER_HOST and the context)."
-                    : "Add at least one DNS name or IP address that clients use to reach the daemon.";
+            return clientOnly.get() ? T.get("problem.hosts.client")
+                    : T.get("problem.hosts.empty");
         }
         for (String host : list) {
             try {
                 HostNames.parse(host);
             } catch (IllegalArgumentException e) {
-                return "Not a host name or IP address: " + e.getMessage() + ".";
+                return T.get("problem.hosts.invalid", e.getMessage());
             }
         }
         return "";
@@ -373,10 +376,10 @@ public final class TlsWizardViewModel {
         try {
             value = Long.parseLong(days.get().strip());
         } catch (NumberFormatException e) {
-            return "Validity is a whole number of days, from 1 to " + TlsBundleRequest.MAX_DAYS + ".";
+            return T.get("problem.days.number", TlsBundleRequest.MAX_DAYS);
         }
         if (value < 1 || value > TlsBundleRequest.MAX_DAYS) {
-            return "Validity must be from 1 to " + TlsBundleRequest.MAX_DAYS + " days; " + value + " is out of range.";
+            return T.get("problem.days.range", TlsBundleRequest.MAX_DAYS, value);
         }
         return "";
     }
@@ -390,7 +393,7 @@ public final class TlsWizardViewModel {
         } catch (NumberFormatException e) {
             // below
         }
-        return "The port is a number from 1 to 65535 (2376 is Docker's TLS port).";
+        return T.get("problem.port");
     }
 
     private record DiskInput(boolean clientOnly, Path caDir, char[] passphrase, Path out, boolean overwrite) {
@@ -410,7 +413,7 @@ public final class TlsWizardViewModel {
         Path caDir = newCa.get() ? null : path(caFolder.get());
         char[] phrase = passphrase.get().isEmpty() ? null : passphrase.get().toCharArray();
         DiskInput input = new DiskInput(clientOnly.get(), caDir, phrase, path(outputFolder.get()), overwrite.get());
-        background.submit("Checking the certificate folders", () -> inspect(input))
+        background.submit(T.get("job.check-folders"), () -> inspect(input))
                 .onSuccess(found -> {
                     if (generation != checkGeneration) {
                         return; // the answers changed meanwhile; a newer check is on its way
@@ -423,7 +426,7 @@ public final class TlsWizardViewModel {
                 })
                 .onFailure(e -> {
                     if (generation == checkGeneration) {
-                        diskOutputProblem = "Cannot check the folders: " + Notifier.userMessage(e);
+                        diskOutputProblem = T.get("problem.folders.unchecked", Notifier.userMessage(e));
                         validate();
                         checking.set(false);
                     }
@@ -437,16 +440,16 @@ public final class TlsWizardViewModel {
         if (input.caDir() != null) {
             try {
                 if (!Files.isDirectory(input.caDir())) {
-                    ca = "There is no folder " + input.caDir() + ".";
+                    ca = T.get("problem.ca.no-folder", input.caDir());
                 } else {
                     CertificateAuthority.load(input.caDir(), input.passphrase());
                 }
             } catch (TlsMaterialException e) {
                 switch (e.problem()) {
-                    case PASSPHRASE_REQUIRED -> phrase = "The CA's key (ca-key.pem) is encrypted: enter its passphrase.";
-                    case WRONG_PASSPHRASE -> phrase = "Wrong passphrase: it does not decrypt ca-key.pem.";
-                    case FILE_NOT_FOUND -> ca = "This folder has no " + (e.file() == null ? "ca.pem or ca-key.pem"
-                            : e.file().getFileName()) + ": choose the folder with the CA's ca.pem and ca-key.pem.";
+                    case PASSPHRASE_REQUIRED -> phrase = T.get("problem.passphrase.required");
+                    case WRONG_PASSPHRASE -> phrase = T.get("problem.passphrase.wrong");
+                    case FILE_NOT_FOUND -> ca = T.get("problem.ca.missing-file", e.file() == null ? "ca.pem, ca-key.pem"
+                            : e.file().getFileName());
                     default -> ca = sentence(e.getMessage());
                 }
             } finally {
@@ -489,7 +492,7 @@ public final class TlsWizardViewModel {
         TlsBundleRequest chosen = request;
         busy.set(true);
         failure.set("");
-        background.submit(onlyClient ? "Issuing a client certificate" : "Generating TLS certificates", () -> {
+        background.submit(onlyClient ? T.get("job.issue") : T.get("job.generate"), () -> {
             try {
                 TlsBundle bundle = onlyClient ? ClientCertificateIssuer.issue(generator, chosen)
                         : generator.generate(chosen);
@@ -503,8 +506,7 @@ public final class TlsWizardViewModel {
             contextName.set(defaultContextName(bundle.primaryHost()));
             result.set(bundle);
             latestCertificates.setValue(bundle.outDir());
-            notifier.info((onlyClient ? "Issued a client certificate into " : "Wrote TLS certificates to ")
-                    + bundle.outDir());
+            notifier.info(onlyClient ? T.get("done.issued", bundle.outDir()) : T.get("done.generated", bundle.outDir()));
         }).onFailure(e -> failure.set(sentence(Notifier.userMessage(e))))
                 .andFinally(() -> busy.set(false));
     }
@@ -523,7 +525,7 @@ public final class TlsWizardViewModel {
         }
         busy.set(true);
         contextStatus.set("");
-        background.submit("Creating the docker context " + name, () -> {
+        background.submit(T.get("job.context", name), () -> {
             Path dir = bundle.outDir();
             ContextTlsMaterial tls = ContextTlsMaterial.readFiles(dir.resolve(Role.CA_CERT.fileName()),
                     dir.resolve(Role.CLIENT_CERT.fileName()), dir.resolve(Role.CLIENT_KEY.fileName()));
@@ -532,8 +534,7 @@ public final class TlsWizardViewModel {
             return name;
         }).onSuccess(created -> {
             contextCreated.set(true);
-            contextStatus.set("Created the docker context \"" + created + "\": try docker --context " + created
-                    + " version");
+            contextStatus.set(T.get("done.context", created));
         }).onFailure(e -> contextProblem.set(sentence(Notifier.userMessage(e))))
                 .andFinally(() -> busy.set(false));
     }

@@ -8,6 +8,7 @@ import dev.berth.desktop.engines.EngineCatalog;
 import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.endpoint.ContextDefinition;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleObjectProperty;
@@ -62,6 +64,7 @@ class ConnectWizardTest {
 
     @Start
     void start(Stage stage) {
+        Texts.useLocale(Locale.ENGLISH); // the tests find nodes by their English text
         owner = stage;
         stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();

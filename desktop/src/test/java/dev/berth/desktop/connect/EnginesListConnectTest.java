@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import atlantafx.base.theme.PrimerLight;
 import dev.berth.desktop.app.AppContext;
 import dev.berth.desktop.engines.EngineEntry;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.endpoint.EndpointResolver;
 import dev.berth.remote.testing.Dockerd;
@@ -15,6 +16,7 @@ import dev.berth.remote.tls.TlsBundleRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -49,6 +51,7 @@ class EnginesListConnectTest {
 
     @Start
     void start(Stage stage) {
+        Texts.useLocale(Locale.ENGLISH); // the tests find nodes by their English text
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         expiring = new TlsBundleGenerator().generate(TlsBundleRequest.of(temp.resolve("expiring"),
                 List.of("localhost")).withDays(10));

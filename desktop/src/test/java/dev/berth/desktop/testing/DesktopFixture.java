@@ -5,6 +5,7 @@ import dev.berth.desktop.app.AppContext;
 import dev.berth.desktop.containers.ContainerDetailTab;
 import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.engines.EngineSession;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.EndpointResolver;
 import dev.berth.remote.testing.TestEngine;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +46,14 @@ public final class DesktopFixture {
         this.stage = stage;
     }
 
+    /** The app in English, whatever the machine's LANG: tests find nodes by their English text. */
     public static DesktopFixture show(Stage stage) {
+        return show(stage, Locale.ENGLISH);
+    }
+
+    /** The app in this language (its texts are read as the views are built). */
+    public static DesktopFixture show(Stage stage, Locale language) {
+        Texts.useLocale(language);
         try {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Path home = Files.createTempDirectory("berth-ui-home");

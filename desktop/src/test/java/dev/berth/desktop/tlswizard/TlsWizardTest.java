@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
+import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.endpoint.DockerConfigDir;
 import dev.berth.remote.endpoint.DockerContexts;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import javafx.beans.property.SimpleObjectProperty;
@@ -62,6 +64,7 @@ class TlsWizardTest {
 
     @Start
     void start(Stage stage) {
+        Texts.useLocale(Locale.ENGLISH); // the tests find nodes by their English text
         owner = stage;
         stage.setScene(new Scene(new StackPane(), 300, 200));
         stage.show();
