@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
@@ -310,6 +310,40 @@ class MonitoringProxyTest {
             assertEquals(0, through.exitCode(), through.toString());
             assertEquals("over tls\n", through.stdout());
         }
+    }
+
+    @Test
+    void keepAliveRequestsAndExpectContinueGoThroughOneConnection() throws IOException {
+        String name = "berth-mon-expect-" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] body = ("{\"Image\":\"" + IMAGE + "\",\"Cmd\":[\"true\"]}").getBytes(StandardCharsets.UTF_8);
+        try (AFUNIXSocket socket = AFUNIXSocket.connectTo(AFUNIXSocketAddress.of(dir.resolve("api.sock")))) {
+            var out = socket.getOutputStream();
+            var in = new java.io.BufferedInputStream(socket.getInputStream());
+            out.write("GET /_ping HTTP/1.1\r\nHost: docker\r\n\r\nGET /_ping HTTP/1.1\r\nHost: docker\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (int i = 0; i < 2; i++) {
+                HttpHead ping = HttpHead.read(in);
+                assertEquals(200, ping.status(), ping.startLine());
+                assertEquals("OK", new String(in.readNBytes((int) ping.contentLength()), StandardCharsets.US_ASCII));
+            }
+            out.write(("POST /containers/create?name=" + name + " HTTP/1.1\r\nHost: docker\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            HttpHead interim = HttpHead.read(in);
+            assertEquals(100, interim.status(), "the engine's 100 Continue is passed on before the body is sent");
+            out.write(body);
+            out.flush();
+            HttpHead created = HttpHead.read(in);
+            assertEquals(201, created.status(), created.startLine());
+        } finally {
+            direct(null, "rm", "-f", name);
+        }
+        assertEquals(2, recorded(call("GET", "/_ping")).size());
+        TrafficRecord create = awaitRecorded(recorder, call("POST", "/containers/create"));
+        assertEquals(201, create.status());
+        assertEquals(body.length, create.requestBody().bytes());
     }
 
     @Test
