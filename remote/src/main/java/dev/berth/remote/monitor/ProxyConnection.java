@@ -212,8 +212,11 @@ final class ProxyConnection {
             shutdownOutput(client);
         } catch (IOException e) {
             LOG.debug("engine side of {} ended: {}", clientName, e.toString());
-            if (current != null && current != hijacked) {
-                current.exchange.fail(RecordingInterceptor.describe(e)); // a body cut short
+            if (current != null) {
+                current.raw.complete(false); // never leave the request side waiting for a decision
+                if (current != hijacked) {
+                    current.exchange.fail(RecordingInterceptor.describe(e)); // a body cut short
+                }
             }
             failPending(RecordingInterceptor.describe(e));
             close();
