@@ -1,6 +1,7 @@
 package dev.berth.cli;
 
 import dev.berth.engine.cli.EngineMain;
+import dev.berth.remote.monitor.MonitorCommand;
 import dev.berth.remote.tls.TlsCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ public final class Main {
             case "version", "--version" -> VersionCommand.run(rest, out, err);
             case "tls" -> TlsCommand.run(rest, out, err);
             case "engine" -> EngineMain.run(Arrays.asList(rest), out, err);
+            case "monitor" -> MonitorCommand.run(rest, out, err);
             case "help", "--help", "-h" -> {
                 out.print(usage());
                 yield 0;
@@ -47,6 +49,7 @@ public final class Main {
                   version         show Berth's version and the engine it would connect to
                   engine          run Berth's container engine headless (dockerd-like flags)
                   tls generate    create a CA, server and client certificates for a Docker daemon
+                  monitor         forward the Docker API to an engine and print every request
                   help            show this help
 
                 Options:

@@ -57,6 +57,14 @@ class MainTest {
     }
 
     @Test
+    void monitorIsReachableFromTheLauncher() {
+        assertEquals(0, run("monitor", "--help"));
+        assertTrue(out().startsWith("Usage: berth monitor --listen ADDRESS"), out());
+        assertEquals(2, run("monitor", "--listen", "tcp://0.0.0.0:2399"));
+        assertTrue(err().contains("loopback"), err());
+    }
+
+    @Test
     void tlsGenerateBadArgumentExitsTwo() {
         assertEquals(2, run("tls", "generate", "--days", "soon"));
         assertEquals(1, err().strip().lines().filter(l -> l.startsWith("berth tls generate:")).count(), err());

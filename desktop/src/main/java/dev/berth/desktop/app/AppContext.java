@@ -18,7 +18,9 @@ import dev.berth.desktop.theme.ThemeService;
 import dev.berth.desktop.tlswizard.TlsWizard;
 import dev.berth.icons.AppIcon;
 import dev.berth.remote.endpoint.EndpointResolver;
+import dev.berth.remote.monitor.TrafficRecorder;
 import dev.berth.remote.tls.TlsBundleGenerator;
+import dev.berth.remote.transport.TransportOptions;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -38,6 +40,8 @@ public final class AppContext implements AutoCloseable {
     private final BackgroundExecutor background = new BackgroundExecutor();
     private final Notifier notifier = new Notifier();
     private final ThemeService theme = new ThemeService();
+    /** Every API call of the app's client and of the monitoring proxy, for the API traffic page. */
+    private final TrafficRecorder traffic = new TrafficRecorder();
     private final EnginesViewModel engines;
     private final MainWindow mainWindow;
     private final List<AutoCloseable> owned = new ArrayList<>();
@@ -53,7 +57,8 @@ public final class AppContext implements AutoCloseable {
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
                       SavedConnections saved, Path certificatesRoot) {
         engines = new EnginesViewModel(new EngineCatalog(resolver, () -> concat(registered,
-                saved.entries(Clock.systemUTC())), wellKnownSockets), background);
+                saved.entries(Clock.systemUTC())), wellKnownSockets), background,
+                TransportOptions.DEFAULT.withInterceptor(traffic.interceptor()));
         RunContainerWizard runWizard = new RunContainerWizard(background, notifier, () -> engines.sessionProperty().get());
         ObjectProperty<Path> latestCertificates = new SimpleObjectProperty<>();
         ConnectWizard connect = new ConnectWizard(background, notifier, saved, resolver.contexts(), latestCertificates,
@@ -61,7 +66,8 @@ public final class AppContext implements AutoCloseable {
         TlsWizard certificates = new TlsWizard(background, notifier, resolver.contexts(), new TlsBundleGenerator(),
                 certificatesRoot, latestCertificates, (host, dir) -> connect.open(window(), host, dir));
         mainWindow = new MainWindow(engines, background, notifier, theme,
-                Pages.all(background, notifier, image -> runWizard.open(window(), image), this::navigate),
+                Pages.all(background, notifier, traffic, image -> runWizard.open(window(), image), this::navigate,
+                        owned::add),
                 List.of(new PaletteCommand(T.get("command.run"), T.get("command.category.containers"), Shortcuts.RUN,
                                 () -> runWizard.open(window(), null)),
                         new PaletteCommand(T.get("command.connect"), T.get("command.category.engines"), () -> connect.open(window())),
@@ -115,6 +121,10 @@ public final class AppContext implements AutoCloseable {
 
     public Notifier notifier() {
         return notifier;
+    }
+
+    public TrafficRecorder traffic() {
+        return traffic;
     }
 
     @Override

@@ -9,11 +9,13 @@ import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.images.ImagesPage;
 import dev.berth.desktop.inspect.InspectTab;
 import dev.berth.desktop.logs.LogsTab;
+import dev.berth.desktop.monitor.MonitorPage;
 import dev.berth.desktop.resources.ResourcePages;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.stats.StatsTab;
 import dev.berth.desktop.terminal.TerminalTab;
 import dev.berth.remote.auth.CredentialStore;
+import dev.berth.remote.monitor.TrafficRecorder;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -27,8 +29,8 @@ final class Pages {
      * @param runImage opens the run-container wizard, with an image reference or null
      * @param navigate shows the page with this id
      */
-    static List<Page> all(BackgroundExecutor background, Notifier notifier, Consumer<String> runImage,
-                          Consumer<String> navigate) {
+    static List<Page> all(BackgroundExecutor background, Notifier notifier, TrafficRecorder traffic,
+                          Consumer<String> runImage, Consumer<String> navigate, Consumer<AutoCloseable> owned) {
         ContainerDetailTabs detailTabs = () -> List.of(
                 new LogsTab(background, notifier),
                 new TerminalTab(background, notifier),
@@ -45,6 +47,14 @@ final class Pages {
                 ResourcePages.ports(background, notifier, name -> {
                     navigate.accept(containers.id());
                     containers.reveal(name);
-                }));
+                }),
+                monitor(traffic, background, notifier, owned));
+    }
+
+    private static Page monitor(TrafficRecorder traffic, BackgroundExecutor background, Notifier notifier,
+                                Consumer<AutoCloseable> owned) {
+        MonitorPage page = new MonitorPage(traffic, background, notifier);
+        owned.accept(page); // its proxy must not outlive the app
+        return page;
     }
 }

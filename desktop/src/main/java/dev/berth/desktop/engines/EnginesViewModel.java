@@ -27,14 +27,21 @@ public final class EnginesViewModel implements AutoCloseable {
 
     private final EngineCatalog catalog;
     private final BackgroundExecutor background;
+    private final TransportOptions sessionOptions;
     private final ObservableList<EngineEntry> engines = FXCollections.observableArrayList();
     private final ObjectProperty<EngineEntry> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<EngineSession> session = new ReadOnlyObjectWrapper<>();
     private final ObservableList<EngineAction> actions = FXCollections.observableArrayList();
 
     public EnginesViewModel(EngineCatalog catalog, BackgroundExecutor background) {
+        this(catalog, background, TransportOptions.DEFAULT);
+    }
+
+    /** @param sessionOptions how the selected engine's client connects (and who watches its traffic) */
+    public EnginesViewModel(EngineCatalog catalog, BackgroundExecutor background, TransportOptions sessionOptions) {
         this.catalog = catalog;
         this.background = background;
+        this.sessionOptions = sessionOptions;
         selected.addListener((obs, old, now) -> open(now));
     }
 
@@ -156,7 +163,7 @@ public final class EnginesViewModel implements AutoCloseable {
         }
         if (entry != null) {
             background.submit(T.get("job.connect", entry.name()),
-                    () -> new EngineSession(entry.name(), entry.endpoint(), background))
+                    () -> new EngineSession(entry.name(), entry.endpoint(), background, sessionOptions))
                     .onSuccess(opened -> {
                         if (selected.get() == entry) {
                             session.set(opened);

@@ -26,9 +26,12 @@ public final class Transport implements Closeable {
     private final HttpUrl base;
     private final OkHttpClient http;
     private final OkHttpClient streaming;
+    private final java.time.Duration connectTimeout;
 
-    private Transport(EngineEndpoint endpoint, ClientTls tls, HttpUrl base, OkHttpClient http) {
+    private Transport(EngineEndpoint endpoint, ClientTls tls, HttpUrl base, OkHttpClient http,
+                      java.time.Duration connectTimeout) {
         this.endpoint = endpoint;
+        this.connectTimeout = connectTimeout;
         this.tls = tls;
         this.base = base;
         this.http = http;
@@ -84,7 +87,7 @@ public final class Transport implements Closeable {
         if (basePath != null && !basePath.isEmpty() && !basePath.equals("/")) {
             base = base.newBuilder().addPathSegments(basePath.replaceAll("^/+|/+$", "")).build();
         }
-        return new Transport(endpoint, tls, base, builder.build());
+        return new Transport(endpoint, tls, base, builder.build(), options.connectTimeout());
     }
 
     public EngineEndpoint endpoint() {
@@ -104,6 +107,30 @@ public final class Transport implements Closeable {
     /** Scheme, host, port and base path every API path is appended to. */
     public HttpUrl base() {
         return base;
+    }
+
+    /**
+     * A fresh connection to the engine, outside OkHttp: the same socket kind, TLS material and host name check as
+     * the HTTP clients use, for code that speaks HTTP itself (the monitoring proxy). The caller owns the socket.
+     */
+    public java.net.Socket openSocket() throws IOException {
+        if (endpoint.isUnix()) {
+            return org.newsclub.net.unix.AFUNIXSocket.connectTo(
+                    org.newsclub.net.unix.AFUNIXSocketAddress.of(endpoint.unixSocketPath()));
+        }
+        if (tls != null) {
+            return tls.connect(endpoint.host(), endpoint.port(), connectTimeout);
+        }
+        java.net.Socket socket = new java.net.Socket();
+        try {
+            socket.connect(new java.net.InetSocketAddress(endpoint.host(), endpoint.port()),
+                    Math.toIntExact(connectTimeout.toMillis()));
+            socket.setKeepAlive(true);
+            return socket;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
     }
 
     /** Turns a low-level failure into the user-facing reason: which of the many things went wrong, and where. */
