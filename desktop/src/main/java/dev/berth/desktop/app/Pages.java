@@ -9,6 +9,8 @@ import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.images.ImagesPage;
 import dev.berth.desktop.inspect.InspectTab;
 import dev.berth.desktop.logs.LogsTab;
+import dev.berth.desktop.ports.BrowserOpener;
+import dev.berth.desktop.ports.PortsPage;
 import dev.berth.desktop.resources.ResourcePages;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.stats.StatsTab;
@@ -26,9 +28,10 @@ final class Pages {
     /**
      * @param runImage opens the run-container wizard, with an image reference or null
      * @param navigate shows the page with this id
+     * @param browser  opens an address in the user's browser, or null where none can be started
      */
     static List<Page> all(BackgroundExecutor background, Notifier notifier, Consumer<String> runImage,
-                          Consumer<String> navigate) {
+                          Consumer<String> navigate, BrowserOpener browser) {
         ContainerDetailTabs detailTabs = () -> List.of(
                 new LogsTab(background, notifier),
                 new TerminalTab(background, notifier),
@@ -42,9 +45,9 @@ final class Pages {
                 ImagesPage.create(background, notifier, CredentialStore.system(), runImage),
                 ResourcePages.networks(background, notifier),
                 ResourcePages.volumes(background, notifier),
-                ResourcePages.ports(background, notifier, name -> {
+                PortsPage.create(background, notifier, name -> {
                     navigate.accept(containers.id());
                     containers.reveal(name);
-                }));
+                }, browser));
     }
 }

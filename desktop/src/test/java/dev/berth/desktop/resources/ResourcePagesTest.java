@@ -3,6 +3,7 @@ package dev.berth.desktop.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.desktop.ports.PortRow;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.desktop.testing.TestEngines;
 import org.junit.jupiter.api.Tag;
