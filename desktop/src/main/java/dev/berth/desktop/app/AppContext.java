@@ -10,6 +10,7 @@ import dev.berth.desktop.engines.EnginesViewModel;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.i18n.Texts;
+import dev.berth.desktop.ports.BrowserOpener;
 import dev.berth.desktop.run.RunContainerWizard;
 import dev.berth.desktop.shell.MainWindow;
 import dev.berth.desktop.shell.PaletteCommand;
@@ -47,7 +48,13 @@ public final class AppContext implements AutoCloseable {
     private final List<AutoCloseable> owned = new ArrayList<>();
 
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets) {
-        this(resolver, registered, wellKnownSockets, SavedConnections.inMemory(), null);
+        this(resolver, registered, wellKnownSockets, null);
+    }
+
+    /** @param browser opens addresses (the Ports page's HTTP ports), or null: the address is shown instead */
+    public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
+                      BrowserOpener browser) {
+        this(resolver, registered, wellKnownSockets, SavedConnections.inMemory(), null, browser);
     }
 
     /**
@@ -56,6 +63,12 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
                       SavedConnections saved, Path certificatesRoot) {
+        this(resolver, registered, wellKnownSockets, saved, certificatesRoot, null);
+    }
+
+    /** @param browser opens addresses in the user's browser (JavaFX's HostServices), or null */
+    public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
+                      SavedConnections saved, Path certificatesRoot, BrowserOpener browser) {
         engines = new EnginesViewModel(new EngineCatalog(resolver, () -> concat(registered,
                 saved.entries(Clock.systemUTC())), wellKnownSockets), background,
                 TransportOptions.DEFAULT.withInterceptor(traffic.interceptor()));
@@ -67,7 +80,7 @@ public final class AppContext implements AutoCloseable {
                 certificatesRoot, latestCertificates, (host, dir) -> connect.open(window(), host, dir));
         mainWindow = new MainWindow(engines, background, notifier, theme,
                 Pages.all(background, notifier, traffic, image -> runWizard.open(window(), image), this::navigate,
-                        owned::add),
+                        owned::add, browser),
                 List.of(new PaletteCommand(T.get("command.run"), T.get("command.category.containers"), Shortcuts.RUN,
                                 () -> runWizard.open(window(), null)),
                         new PaletteCommand(T.get("command.connect"), T.get("command.category.engines"), () -> connect.open(window())),
@@ -88,12 +101,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The app as users start it: Berth's own engine first, then engines from their environment and the usual sockets. */
-    public static AppContext forUser() {
+    public static AppContext forUser(BrowserOpener browser) {
         EmbeddedEngine embedded = EmbeddedEngine.standard();
         Path home = Path.of(System.getProperty("user.home"));
         AppContext context = new AppContext(EndpointResolver.system(), List.of(embedded.entry()),
                 EngineCatalog.defaultSockets(System.getenv()), SavedConnections.forUser(System.getenv(), home),
-                SavedConnections.configDir(System.getenv(), home).resolve("certificates"));
+                SavedConnections.configDir(System.getenv(), home).resolve("certificates"), browser);
         context.owned.add(embedded);
         return context;
     }

@@ -13,7 +13,7 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        context = AppContext.forUser();
+        context = AppContext.forUser(getHostServices()::showDocument);
         Scene scene = new Scene(context.mainWindow(), 1280, 800);
         scene.getStylesheets().add(DesktopApp.class.getResource("/dev/berth/desktop/app.css").toExternalForm());
         stage.setTitle("Berth");

@@ -10,6 +10,8 @@ import dev.berth.desktop.images.ImagesPage;
 import dev.berth.desktop.inspect.InspectTab;
 import dev.berth.desktop.logs.LogsTab;
 import dev.berth.desktop.monitor.MonitorPage;
+import dev.berth.desktop.ports.BrowserOpener;
+import dev.berth.desktop.ports.PortsPage;
 import dev.berth.desktop.resources.ResourcePages;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.stats.StatsTab;
@@ -28,9 +30,11 @@ final class Pages {
     /**
      * @param runImage opens the run-container wizard, with an image reference or null
      * @param navigate shows the page with this id
+     * @param browser  opens an address in the user's browser, or null where none can be started
      */
     static List<Page> all(BackgroundExecutor background, Notifier notifier, TrafficRecorder traffic,
-                          Consumer<String> runImage, Consumer<String> navigate, Consumer<AutoCloseable> owned) {
+                          Consumer<String> runImage, Consumer<String> navigate, Consumer<AutoCloseable> owned,
+                          BrowserOpener browser) {
         ContainerDetailTabs detailTabs = () -> List.of(
                 new LogsTab(background, notifier),
                 new TerminalTab(background, notifier),
@@ -44,10 +48,10 @@ final class Pages {
                 ImagesPage.create(background, notifier, CredentialStore.system(), runImage),
                 ResourcePages.networks(background, notifier),
                 ResourcePages.volumes(background, notifier),
-                ResourcePages.ports(background, notifier, name -> {
+                PortsPage.create(background, notifier, name -> {
                     navigate.accept(containers.id());
                     containers.reveal(name);
-                }),
+                }, browser),
                 monitor(traffic, background, notifier, owned));
     }
 

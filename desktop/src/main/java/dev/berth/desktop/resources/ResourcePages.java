@@ -5,11 +5,10 @@ import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.shell.Page;
 import dev.berth.icons.AppIcon;
-import java.util.function.Consumer;
 
 /**
- * The Networks, Volumes and Ports pages, each built from its view model and view. Enter on a network or a volume
- * shows the engine's whole description of it; Enter on a port shows its container on the Containers page.
+ * The Networks and Volumes pages, each built from its view model and view. Enter on a network or a volume
+ * shows the engine's whole description of it.
  */
 public final class ResourcePages {
 
@@ -34,14 +33,5 @@ public final class ResourcePages {
                 T.get("volumes.details-title", row.name()), model.details(row)));
         view.setCopyText(T.get("volumes.copy-name"), VolumeRow::name);
         return new ModelPage("volumes", T.get("volumes.title"), AppIcon.VOLUME, view, model, () -> view.rowCommands(T.get("volumes.title")));
-    }
-
-    /** @param showContainer shows a container, by name, on the Containers page with its details open */
-    public static Page ports(BackgroundExecutor background, Notifier notifier, Consumer<String> showContainer) {
-        PortsViewModel model = new PortsViewModel(background, notifier);
-        PortsView view = new PortsView(model);
-        view.setOpenAction(T.get("ports.show-container"), row -> showContainer.accept(row.containerProperty().get()));
-        view.setCopyText(T.get("ports.copy-host"), row -> row.hostProperty().get());
-        return new ModelPage("ports", T.get("ports.title"), AppIcon.PORT, view, model, () -> view.rowCommands(T.get("ports.title")));
     }
 }

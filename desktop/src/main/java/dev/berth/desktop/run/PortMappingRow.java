@@ -13,7 +13,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * {@code -p [hostIp:][hostPort:]containerPort[/protocol]}. With "random" the engine picks the host port. The
- * host port's availability is filled in by the wizard's background check, not by the model.
+ * host port's availability is filled in by the wizard's background check ({@link PortProbe}); a taken port becomes
+ * the row's problem through the model's validation.
  */
 public final class PortMappingRow extends WizardRow {
 
@@ -86,7 +87,7 @@ public final class PortMappingRow extends WizardRow {
         return protocol.get() == null ? Protocol.TCP : protocol.get();
     }
 
-    /** null while unchecked or not checkable. */
+    /** null while not checkable; a result about another {@link #probeKey()} is stale. */
     public ReadOnlyObjectProperty<PortProbe.Result> availabilityProperty() {
         return availability.getReadOnlyProperty();
     }
@@ -95,14 +96,24 @@ public final class PortMappingRow extends WizardRow {
         availability.set(result);
     }
 
+    /** The check's verdict when it blocks running (a taken port) and is about the row as it is now, else null. */
+    String availabilityProblem() {
+        PortProbe.Result result = availability.get();
+        if (result == null || result.problem().isEmpty() || !result.key().equals(probeKey())) {
+            return null;
+        }
+        return result.problem();
+    }
+
     /** What the availability check is about; a result for another key is stale. */
     String probeKey() {
         return hostIp() + "|" + hostPort() + "|" + protocol().wire() + "|" + randomHostPort();
     }
 
+    /** The inputs, and the availability: a check's answer changes whether the row may run. */
     @Override
     public Observable[] inputs() {
-        return new Observable[] {hostIp, hostPort, randomHostPort, containerPort, protocol};
+        return new Observable[] {hostIp, hostPort, randomHostPort, containerPort, protocol, availability};
     }
 
     @Override

@@ -459,6 +459,9 @@ public final class RunWizardModel {
                 }
             }
             if (problem == null) {
+                problem = row.availabilityProblem(); // the host port is taken on this machine
+            }
+            if (problem == null) {
                 earlier.add(row);
             }
             return problem;

@@ -7,6 +7,7 @@ import dev.berth.desktop.fx.FxThread;
 import dev.berth.desktop.fx.Job;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.i18n.Texts;
+import dev.berth.desktop.ports.HostPortCheck;
 import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ContainerCreateRequest;
@@ -83,6 +84,7 @@ public final class RunWizardViewModel {
     private final InvalidationListener imageChanged = o -> imageCheckDelay.playFromStart();
     private final InvalidationListener portsChanged = o -> portCheckDelay.playFromStart();
     private final List<Job<?>> jobs = new ArrayList<>();
+    private final PortProbe portProbe;
 
     public RunWizardViewModel(EngineSession session, BackgroundExecutor background, Notifier notifier) {
         this.session = Objects.requireNonNull(session, "session");
@@ -90,6 +92,7 @@ public final class RunWizardViewModel {
         this.notifier = notifier;
         this.engineLocal = isOnThisMachine(session.client().endpoint());
         model.engineLocalProperty().set(engineLocal);
+        portProbe = new PortProbe(session.client(), background, engineLocal, new HostPortCheck());
         imageCheckDelay.setOnFinished(e -> checkImage());
         portCheckDelay.setOnFinished(e -> checkPorts());
     }
@@ -259,26 +262,7 @@ public final class RunWizardViewModel {
     // ---- are the host ports free? ----------------------------------------------------------------------------------
 
     private void checkPorts() {
-        for (PortMappingRow row : List.copyOf(model.ports())) {
-            if (row.isBlank() || row.randomHostPort() || !row.problem().isEmpty()) {
-                row.setAvailability(null);
-            } else if (!engineLocal) {
-                row.setAvailability(new PortProbe.Result(PortProbe.Verdict.UNKNOWN,
-                        T.get("port-check.remote")));
-            } else {
-                String key = row.probeKey();
-                String ip = row.hostIp();
-                int port = Integer.parseInt(row.hostPort());
-                String protocol = row.protocol().wire();
-                row.setAvailability(new PortProbe.Result(PortProbe.Verdict.UNKNOWN, T.get("port-check.checking")));
-                track(background.submit(T.get("job.check-port", port), () -> PortProbe.check(ip, port, protocol)))
-                        .onSuccess(result -> {
-                            if (row.probeKey().equals(key)) {
-                                row.setAvailability(result);
-                            }
-                        });
-            }
-        }
+        portProbe.check(List.copyOf(model.ports())).forEach(this::track);
     }
 
     // ---- env file ---------------------------------------------------------------------------------------------------

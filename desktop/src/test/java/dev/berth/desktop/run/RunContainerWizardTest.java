@@ -235,7 +235,7 @@ class RunContainerWizardTest {
             robot.clickOn("#run-port-add").write("127.0.0.1");
             robot.clickOn("#run-port-host-0").write(String.valueOf(busy.getLocalPort()));
             robot.clickOn("#run-port-container-0").write("80");
-            DesktopFixture.await(WAIT, () -> text(robot, "#run-port-status-0").equals("in use on this machine"));
+            DesktopFixture.await(WAIT, () -> text(robot, "#run-port-status-0").startsWith("taken by "));
             int free;
             try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
                 free = probe.getLocalPort();

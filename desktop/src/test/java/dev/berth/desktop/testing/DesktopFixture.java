@@ -40,10 +40,12 @@ public final class DesktopFixture {
     private final AppContext context;
     private final Stage stage;
     private final List<String> containers = new ArrayList<>();
+    private final List<String> openedInBrowser;
 
-    private DesktopFixture(AppContext context, Stage stage) {
+    private DesktopFixture(AppContext context, Stage stage, List<String> openedInBrowser) {
         this.context = context;
         this.stage = stage;
+        this.openedInBrowser = openedInBrowser;
     }
 
     /** The app in English, whatever the machine's LANG: tests find nodes by their English text. */
@@ -59,12 +61,14 @@ public final class DesktopFixture {
             Path home = Files.createTempDirectory("berth-ui-home");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home), "berth-ui-home-cleanup"));
             EngineEntry engine = new EngineEntry(TestEngines.name(), "test", TestEngines.current().unixEndpoint());
-            AppContext context = new AppContext(new EndpointResolver(Map.of(), home), List.of(engine), List.of());
+            List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+            AppContext context = new AppContext(new EndpointResolver(Map.of(), home), List.of(engine), List.of(),
+                    opened::add);
             Scene scene = new Scene(context.mainWindow(), 1400, 900);
             scene.getStylesheets().add(AppContext.class.getResource("/dev/berth/desktop/app.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
-            return new DesktopFixture(context, stage);
+            return new DesktopFixture(context, stage, opened);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -72,6 +76,11 @@ public final class DesktopFixture {
 
     public AppContext context() {
         return context;
+    }
+
+    /** The addresses the app asked the browser to open, oldest first. */
+    public List<String> openedInBrowser() {
+        return openedInBrowser;
     }
 
     /** The engine under test (dockerd, or Berth's engine in the second run). */
