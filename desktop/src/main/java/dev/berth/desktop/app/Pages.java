@@ -9,10 +9,12 @@ import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.images.ImagesPage;
 import dev.berth.desktop.inspect.InspectTab;
 import dev.berth.desktop.logs.LogsTab;
+import dev.berth.desktop.networks.NetworksPage;
 import dev.berth.desktop.resources.ResourcePages;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.stats.StatsTab;
 import dev.berth.desktop.terminal.TerminalTab;
+import dev.berth.desktop.volumes.VolumesPage;
 import dev.berth.remote.auth.CredentialStore;
 import java.util.List;
 import java.util.function.Consumer;
@@ -40,8 +42,8 @@ final class Pages {
                 DashboardPage.create(background, notifier),
                 containers,
                 ImagesPage.create(background, notifier, CredentialStore.system(), runImage),
-                ResourcePages.networks(background, notifier),
-                ResourcePages.volumes(background, notifier),
+                NetworksPage.create(background, notifier),
+                VolumesPage.create(background, notifier),
                 ResourcePages.ports(background, notifier, name -> {
                     navigate.accept(containers.id());
                     containers.reveal(name);

@@ -3,7 +3,9 @@ package dev.berth.desktop.resources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.berth.desktop.networks.NetworkRow;
 import dev.berth.desktop.testing.DesktopFixture;
+import dev.berth.desktop.volumes.VolumeRow;
 import dev.berth.desktop.testing.TestEngines;
 import org.junit.jupiter.api.Tag;
 import dev.berth.remote.testing.Dockerd;

@@ -3,7 +3,7 @@ package dev.berth.desktop.shell;
 
 import dev.berth.desktop.containers.ContainerRow;
 import dev.berth.desktop.images.ImageRow;
-import dev.berth.desktop.resources.NetworkRow;
+import dev.berth.desktop.networks.NetworkRow;
 import dev.berth.desktop.resources.PortRow;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.testing.Dockerd;
