@@ -115,7 +115,9 @@ public final class NetworksViewModel extends ListPageModel<NetworkRow.Data, Netw
                 EndpointSettings settings = c.networkSettings() == null || c.networkSettings().networks() == null
                         ? null : c.networkSettings().networks().get(network.name());
                 if (settings != null && settings.aliases() != null) {
-                    aliases = List.copyOf(settings.aliases());
+                    // before API 1.44 the engine lists the short ID among the aliases itself; show what users gave
+                    String shortId = e.getKey().substring(0, Math.min(12, e.getKey().length()));
+                    aliases = settings.aliases().stream().filter(a -> !a.equals(shortId)).toList();
                 }
             } catch (EngineApiException.NotFound removedMeanwhile) {
                 continue;
