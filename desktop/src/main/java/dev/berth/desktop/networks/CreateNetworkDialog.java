@@ -56,7 +56,7 @@ final class CreateNetworkDialog {
         attachable.setId("network-attachable");
         ipv6.setId("network-ipv6");
         labels.setId("network-labels");
-        labels.setPromptText("com.example.team=web\ncom.example.env=dev");
+        labels.setPromptText("com.example.team=web");
         labels.setPrefRowCount(3);
 
         GridPane form = FormDialogs.form();

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param subnet  CIDR or blank (the engine then picks one from its address pools)
  * @param gateway an address in the subnet, or blank
  * @param ipRange a CIDR block inside the subnet that containers get addresses from, or blank
- * @param labels  key=value, one per line or separated by commas
+ * @param labels  key=value, one per line
  */
 record NetworkForm(String name, String driver, String subnet, String gateway, String ipRange, boolean internal,
                    boolean attachable, boolean ipv6, String labels) {

@@ -85,8 +85,11 @@ public final class NetworksViewModel extends ListPageModel<NetworkRow.Data, Netw
         String selected = selectedId;
         List<AttachedContainer> endpoints = selected == null ? List.of() : attachedTo(client, selected);
         FxThread.run(() -> {
-            topology.set(map);
-            if (Objects.equals(selected, selectedId)) {
+            // only what changed: a redraw or a new list would lose what the user selected or scrolled to
+            if (!map.equals(topology.get())) {
+                topology.set(map);
+            }
+            if (Objects.equals(selected, selectedId) && !attached.equals(endpoints)) {
                 attached.setAll(endpoints);
             }
         });

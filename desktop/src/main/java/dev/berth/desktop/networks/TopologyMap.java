@@ -24,8 +24,8 @@ import javafx.scene.shape.Line;
 final class TopologyMap extends ScrollPane {
 
     private static final Texts T = Texts.of(TopologyMap.class);
-    private static final double BOX_WIDTH = 170;
-    private static final double SLOT = 200;
+    private static final double BOX_WIDTH = 200;
+    private static final double SLOT = 225;
     private static final double MARGIN = 20;
     private static final double NETWORK_Y = 20;
     private static final double NETWORK_HEIGHT = 56;
@@ -49,7 +49,7 @@ final class TopologyMap extends ScrollPane {
     private void draw(Topology topology) {
         canvas.getChildren().clear();
         List<Topology.Net> nets = topology.networks();
-        List<Topology.Member> members = topology.containers();
+        List<Topology.Member> members = byNetworkPosition(topology.containers(), nets);
         int columns = Math.max(Math.max(nets.size(), members.size()), 1);
         double width = MARGIN * 2 + columns * SLOT;
         Map<String, double[]> anchors = new HashMap<>();
@@ -80,6 +80,10 @@ final class TopologyMap extends ScrollPane {
                 Line line = new Line(centre, CONTAINER_Y, to[0], to[1]);
                 line.setId("topology-link-" + m.name() + "-" + network);
                 line.getStyleClass().add("topology-link");
+                line.setStyle("-fx-stroke: -color-accent-emphasis; -fx-stroke-width: 1.5;");
+                if (!m.running()) {
+                    line.getStrokeDashArray().setAll(4.0, 4.0);
+                }
                 line.setUserData(new String[] {m.name(), network});
                 canvas.getChildren().add(0, line); // under the boxes
             }
@@ -107,6 +111,21 @@ final class TopologyMap extends ScrollPane {
         }
         canvas.setMinSize(width, deepest + MARGIN);
         canvas.setPrefSize(width, deepest + MARGIN);
+    }
+
+    /**
+     * Containers ordered by where their networks are (the mean position), then by name: a container sits under its
+     * networks and lines cross less.
+     */
+    private static List<Topology.Member> byNetworkPosition(List<Topology.Member> members, List<Topology.Net> nets) {
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < nets.size(); i++) {
+            position.put(nets.get(i).name(), i);
+        }
+        java.util.function.ToDoubleFunction<Topology.Member> mean = m -> m.networks().stream()
+                .filter(position::containsKey).mapToInt(position::get).average().orElse(nets.size());
+        return members.stream().sorted(java.util.Comparator.comparingDouble(mean)
+                .thenComparing(Topology.Member::name)).toList();
     }
 
     private static Box box(String id, String styleClass, double x, double y, double height, Label... lines) {

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code key=value} pairs as people type them into a form (labels, driver options): one per line or separated by
- * commas, blank entries ignored, the value may be empty or contain '='.
+ * {@code key=value} pairs as people type them into a form (labels, driver options): one per line, blank lines
+ * ignored; the value may be empty or contain '=' and ',' (the local driver's {@code o=addr=10.0.0.1,rw}).
  */
 public final class KeyValues {
 
@@ -33,7 +33,7 @@ public final class KeyValues {
         if (text == null) {
             return pairs;
         }
-        for (String raw : text.split("[\\n,]")) {
+        for (String raw : text.split("\\R")) {
             String entry = raw.strip();
             if (entry.isEmpty()) {
                 continue;

@@ -43,7 +43,7 @@ final class CreateVolumeDialog {
         });
         TextArea options = new TextArea();
         options.setId("volume-options");
-        options.setPromptText("type=tmpfs\ndevice=tmpfs\no=size=100m");
+        options.setPromptText("o=size=100m");
         options.setPrefRowCount(3);
         TextArea labels = new TextArea();
         labels.setId("volume-labels");

@@ -12,6 +12,7 @@ import dev.berth.remote.containers.Mount;
 import dev.berth.remote.images.ImageSummary;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The Engine API cannot list a volume's files, so a browser does what Docker Desktop does: it creates (never starts)
@@ -57,7 +58,9 @@ final class VolumeBrowsing {
                 .label(LABEL, volume)
                 .mount(Mount.volume(volume, MOUNT).asReadOnly())
                 .build();
-        String id = client.containers().create(null, request).id();
+        // named after the volume, so that "in use by" says who holds it while the browser is open
+        String name = "berth-volume-browser-" + volume + "-" + UUID.randomUUID().toString().substring(0, 6);
+        String id = client.containers().create(name, request).id();
         return new Helper(id, image);
     }
 

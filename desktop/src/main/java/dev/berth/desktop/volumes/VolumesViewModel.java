@@ -11,6 +11,7 @@ import dev.berth.desktop.resources.Outcome;
 import dev.berth.desktop.resources.RowMerge;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.remote.client.EngineClient;
+import dev.berth.remote.client.EngineException;
 import dev.berth.remote.containers.ContainerSummary;
 import dev.berth.remote.containers.ListContainersParams;
 import dev.berth.remote.containers.MountPoint;
@@ -126,7 +127,7 @@ public final class VolumesViewModel extends ListPageModel<VolumeRow.Data, Volume
                 // creating an existing name returns it unchanged: say so instead of pretending it was made
                 boolean exists = client.volumes().list().volumes().stream().anyMatch(v -> v.name().equals(request.name()));
                 if (exists) {
-                    throw new IllegalStateException(T.get("create.exists", request.name()));
+                    throw new EngineException(T.get("create.exists", request.name()));
                 }
             }
             return client.volumes().create(request);

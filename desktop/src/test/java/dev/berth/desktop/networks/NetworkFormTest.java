@@ -1,7 +1,6 @@
 package dev.berth.desktop.networks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.remote.networks.NetworkCreateRequest;
@@ -73,6 +72,8 @@ class NetworkFormTest {
     void labelsAreKeyEqualsValue() {
         assertEquals(List.of(NetworkForm.Field.LABELS), fields(form("n", "", "", "", "a=1\n=2")));
         assertEquals(List.of(NetworkForm.Field.LABELS), fields(form("n", "", "", "", "loose")));
-        assertFalse(form("n", "", "", "", "a=, b=x=y").problems().iterator().hasNext());
+        NetworkForm commas = form("n", "", "", "", "a=\nb=x=y,z\n\n");
+        assertEquals(List.of(), commas.problems());
+        assertEquals(Map.of("a", "", "b", "x=y,z"), commas.request().labels());
     }
 }
