@@ -10,6 +10,7 @@ import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.client.EngineClient;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -90,6 +91,13 @@ final class VolumeBrowser {
         });
         files.open(session, helper.containerId());
         files.model().navigate(VolumeBrowsing.MOUNT);
+        // the helper's own file system is not what was asked for: going up from the volume, or following a link
+        // out of it, comes back to the volume
+        files.model().pathProperty().addListener((obs, old, now) -> {
+            if (!now.equals(VolumeBrowsing.MOUNT) && !now.startsWith(VolumeBrowsing.MOUNT + "/")) {
+                Platform.runLater(() -> files.model().navigate(VolumeBrowsing.MOUNT));
+            }
+        });
         stage.show();
     }
 

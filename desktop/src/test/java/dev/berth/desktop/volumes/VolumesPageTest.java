@@ -157,6 +157,15 @@ class VolumesPageTest {
         assertEquals("-rw-r--r--", greeting.entry().modeText());
         assertTrue(greeting.entry().modified() != null);
 
+        // up from the volume's root stays in the volume, never shows the helper's own file system
+        robot.clickOn("#files-up");
+        UiSteps.awaitRow(files, f -> f.name().equals("sub"));
+        robot.clickOn("#files-up");
+        DesktopFixture.await(UiSteps.WAIT, () -> files.getItems().stream().anyMatch(f -> f.name().equals("sub"))
+                && files.getItems().stream().noneMatch(f -> f.name().equals("bin")));
+        robot.doubleClickOn("sub");
+        greeting = UiSteps.awaitRow(files, f -> f.name().equals("greeting.txt"));
+
         UiSteps.clickRow(robot, files, greeting);
         Path downloads = Files.createDirectories(temp.resolve("downloads"));
         chooser.downloadTo = downloads;
