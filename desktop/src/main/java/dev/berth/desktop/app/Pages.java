@@ -12,10 +12,11 @@ import dev.berth.desktop.logs.LogsTab;
 import dev.berth.desktop.monitor.MonitorPage;
 import dev.berth.desktop.ports.BrowserOpener;
 import dev.berth.desktop.ports.PortsPage;
-import dev.berth.desktop.resources.ResourcePages;
+import dev.berth.desktop.networks.NetworksPage;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.stats.StatsTab;
 import dev.berth.desktop.terminal.TerminalTab;
+import dev.berth.desktop.volumes.VolumesPage;
 import dev.berth.remote.auth.CredentialStore;
 import dev.berth.remote.monitor.TrafficRecorder;
 import java.util.List;
@@ -46,8 +47,8 @@ final class Pages {
                 DashboardPage.create(background, notifier),
                 containers,
                 ImagesPage.create(background, notifier, CredentialStore.system(), runImage),
-                ResourcePages.networks(background, notifier),
-                ResourcePages.volumes(background, notifier),
+                NetworksPage.create(background, notifier),
+                VolumesPage.create(background, notifier),
                 PortsPage.create(background, notifier, name -> {
                     navigate.accept(containers.id());
                     containers.reveal(name);

@@ -12,14 +12,14 @@ import javafx.scene.input.ClipboardContent;
 import javafx.stage.Modality;
 
 /** A network's or volume's whole description from the engine, as JSON: read, select, copy. Escape closes it. */
-final class DetailsDialog {
+public final class DetailsDialog {
 
     private static final Texts T = Texts.of(DetailsDialog.class);
 
     private DetailsDialog() {
     }
 
-    static Dialog<ButtonType> show(Node owner, String id, String title, Outcome<String> json) {
+    public static Dialog<ButtonType> show(Node owner, String id, String title, Outcome<String> json) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(title);
         dialog.getDialogPane().setId(id);

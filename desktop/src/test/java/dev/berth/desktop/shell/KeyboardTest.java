@@ -3,8 +3,8 @@ package dev.berth.desktop.shell;
 
 import dev.berth.desktop.containers.ContainerRow;
 import dev.berth.desktop.images.ImageRow;
+import dev.berth.desktop.networks.NetworkRow;
 import dev.berth.desktop.ports.PortRow;
-import dev.berth.desktop.resources.NetworkRow;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.remote.testing.Dockerd;
 import java.time.Duration;

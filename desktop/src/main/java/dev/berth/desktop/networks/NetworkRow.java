@@ -1,8 +1,9 @@
-package dev.berth.desktop.resources;
+package dev.berth.desktop.networks;
 
 import dev.berth.remote.networks.Ipam;
 import dev.berth.remote.networks.NetworkSummary;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -12,6 +13,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One network in the Networks table. */
 public final class NetworkRow {
+
+    /** The networks every engine has; the engine refuses to remove them. */
+    static final Set<String> PREDEFINED = Set.of("bridge", "host", "none");
 
     /** A network and how many containers (running or not) are attached to it. */
     public record Data(NetworkSummary network, int containers) {
@@ -43,6 +47,15 @@ public final class NetworkRow {
 
     public String id() {
         return id;
+    }
+
+    /** bridge, host or none: the engine's own networks, which cannot be removed. */
+    public boolean predefined() {
+        return PREDEFINED.contains(name.get());
+    }
+
+    public String name() {
+        return name.get();
     }
 
     public ReadOnlyStringProperty nameProperty() {

@@ -1,5 +1,6 @@
-package dev.berth.desktop.resources;
+package dev.berth.desktop.volumes;
 
+import dev.berth.desktop.resources.Formats;
 import dev.berth.remote.volumes.Volume;
 import java.time.Instant;
 import java.util.List;
@@ -12,8 +13,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /** One volume in the Volumes table. */
 public final class VolumeRow {
 
-    /** A volume and the names of the containers (running or not) that mount it. */
-    public record Data(Volume volume, List<String> usedBy) {
+    /**
+     * A volume, the containers (running or not) that mount it, and its size.
+     *
+     * @param size     bytes from {@code /system/df}, or -1 when the engine cannot tell
+     * @param usedBy   container names
+     * @param images   the images of those containers, for a file browser's helper container
+     */
+    public record Data(Volume volume, List<String> usedBy, long size, List<String> images) {
     }
 
     private final String name;
@@ -21,7 +28,10 @@ public final class VolumeRow {
     private final ReadOnlyStringWrapper driver = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper mountpoint = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper usedBy = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<Long> size = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Long> created = new ReadOnlyObjectWrapper<>();
+    private List<String> users = List.of();
+    private List<String> images = List.of();
 
     public VolumeRow(Data data) {
         this.name = data.volume().name();
@@ -33,7 +43,10 @@ public final class VolumeRow {
         Volume v = data.volume();
         driver.set(Objects.toString(v.driver(), ""));
         mountpoint.set(Objects.toString(v.mountpoint(), ""));
-        usedBy.set(String.join(", ", data.usedBy()));
+        users = List.copyOf(data.usedBy());
+        images = List.copyOf(data.images());
+        usedBy.set(String.join(", ", users));
+        size.set(data.size());
         Instant at = Formats.parseTime(v.createdAt());
         created.set(at == null ? null : at.getEpochSecond());
     }
@@ -58,9 +71,23 @@ public final class VolumeRow {
         return usedBy.getReadOnlyProperty();
     }
 
+    /** Bytes, or -1 when the engine does not know (drivers other than local, a scan that failed). */
+    public ReadOnlyObjectProperty<Long> sizeProperty() {
+        return size.getReadOnlyProperty();
+    }
+
     /** Seconds since the epoch, or {@code null} when the driver does not say. */
     public ReadOnlyObjectProperty<Long> createdProperty() {
         return created.getReadOnlyProperty();
+    }
+
+    public boolean inUse() {
+        return !users.isEmpty();
+    }
+
+    /** Images of the containers that mount the volume, which a browser's helper container prefers. */
+    List<String> images() {
+        return images;
     }
 
     String searchText() {
