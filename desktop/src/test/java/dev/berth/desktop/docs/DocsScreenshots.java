@@ -234,6 +234,7 @@ class DocsScreenshots {
         DesktopFixture.await(WAIT, () -> !ports.getItems().isEmpty());
         pause(500);
         snap(stage.getScene(), "ports.png");
+        newViews(robot);
 
         // ---- the run wizard
         press(robot, KeyCode.CONTROL, KeyCode.DIGIT2);
@@ -264,6 +265,71 @@ class DocsScreenshots {
         pause(2500);
         snap(stage.getScene(), "engine-unreachable.png");
         robot.interact(() -> context.engines().selectedProperty().set(context.engines().engines().get(0)));
+    }
+
+    /** The networks' details, the volume browser, the port check, the API monitor and the two TLS wizards. */
+    private void newViews(FxRobot robot) {
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
+        select(robot, "networks-search", "shop-net");
+        robot.clickOn("#network-tab-containers");
+        DesktopFixture.await(WAIT, () -> robot.lookup("#network-containers-table").tryQueryAs(TableView.class)
+                .map(t -> t.getItems().size() >= 3).orElse(false));
+        pause(500);
+        snap(stage.getScene(), "network-containers.png");
+        robot.clickOn("#network-tab-topology");
+        DesktopFixture.await(WAIT, () -> robot.lookup("#topology-container-shop-web").tryQuery().orElse(null));
+        pause(800);
+        snap(stage.getScene(), "network-topology.png");
+        press(robot, KeyCode.CONTROL, KeyCode.N);
+        Node create = DesktopFixture.await(WAIT, () -> robot.lookup("#network-create-dialog").tryQuery().orElse(null));
+        fill(robot, "#network-name", "shop-backend", "#network-subnet", "172.30.0.0/24", "#network-gateway", "172.30.0.1",
+                "#network-labels", "com.docker.compose.project=shop");
+        pause(500);
+        snap(create.getScene(), "network-create.png");
+        robot.interact(() -> ((Stage) create.getScene().getWindow()).close());
+
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT5);
+        select(robot, "volumes-search", "shop-data");
+        robot.clickOn("#volumes-browse");
+        Label about = DesktopFixture.await(WAIT, () -> robot.lookup("#volume-browser-about").tryQueryAs(Label.class)
+                .orElse(null));
+        DesktopFixture.await(WAIT, () -> robot.lookup("#files-table").tryQueryAs(TableView.class)
+                .filter(t -> t.getScene() == about.getScene()).map(t -> !t.getItems().isEmpty()).orElse(false));
+        pause(800);
+        snap(about.getScene(), "volume-browser.png");
+        robot.interact(() -> ((Stage) about.getScene().getWindow()).close());
+
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT6);
+        robot.clickOn("#ports-check-port").write("18080");
+        robot.clickOn("#ports-check-run");
+        DesktopFixture.await(WAIT, () -> robot.lookup("#ports-check-result").queryAs(Label.class).getText().length() > 0);
+        pause(800);
+        snap(stage.getScene(), "ports-check.png");
+
+        press(robot, KeyCode.CONTROL, KeyCode.DIGIT7);
+        TableView<?> traffic = table(robot, "monitor-table");
+        robot.clickOn("#monitor-proxy-start");
+        DesktopFixture.await(WAIT, () -> robot.lookup("#monitor-proxy-stop").tryQuery().map(n -> !n.isDisabled())
+                .orElse(false));
+        String dockerHost = robot.lookup("#monitor-docker-host").queryTextInputControl().getText()
+                .replaceFirst("^export DOCKER_HOST=", "");
+        DOCKERD.dockerWith(Map.of("DOCKER_HOST", dockerHost), null, "run", "--rm", Dockerd.BUSYBOX, "echo", "hi");
+        DesktopFixture.await(WAIT, () -> traffic.getItems().size() >= 5);
+        robot.interact(() -> traffic.getSelectionModel().selectLast());
+        pause(800);
+        snap(stage.getScene(), "api-monitor.png");
+        robot.clickOn("#monitor-proxy-stop");
+
+        robot.clickOn("#engines-certificates");
+        Node tls = DesktopFixture.await(WAIT, () -> robot.lookup("#tls-wizard").tryQuery().orElse(null));
+        pause(800);
+        snap(tls.getScene(), "tls-wizard.png");
+        robot.interact(() -> ((Stage) tls.getScene().getWindow()).close());
+        robot.clickOn("#engines-connect");
+        Node connect = DesktopFixture.await(WAIT, () -> robot.lookup("#connect-wizard").tryQuery().orElse(null));
+        pause(800);
+        snap(connect.getScene(), "connect-wizard.png");
+        robot.interact(() -> ((Stage) connect.getScene().getWindow()).close());
     }
 
     private void usualPaths(Node node) {
