@@ -1,7 +1,9 @@
 package dev.berth.cli;
 
 import dev.berth.desktop.app.DesktopApp;
+import dev.berth.desktop.settings.SettingsStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Map;
 import javafx.application.Application;
 
@@ -15,6 +17,8 @@ final class AppLauncher {
     }
 
     static int run(String[] args, PrintStream err) {
+        // the saved language first: a --lang or BERTH_LANG given for this start is applied after it and wins
+        SettingsStore.forUser(System.getenv(), Path.of(System.getProperty("user.home"))).load().language().apply();
         String problem = missingDisplay(System.getenv(), System.getProperty("glass.platform"));
         if (problem != null) {
             err.println(problem);

@@ -3,6 +3,7 @@ package dev.berth.desktop.app;
 import dev.berth.desktop.connect.ConnectWizard;
 import dev.berth.desktop.connect.SavedConnections;
 import dev.berth.desktop.embedded.EmbeddedEngine;
+import dev.berth.desktop.embedded.EmbeddedEngineControl;
 import dev.berth.desktop.engines.EngineAction;
 import dev.berth.desktop.engines.EngineCatalog;
 import dev.berth.desktop.engines.EngineEntry;
@@ -10,6 +11,9 @@ import dev.berth.desktop.engines.EnginesViewModel;
 import dev.berth.desktop.fx.BackgroundExecutor;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.run.RunContainerWizard;
+import dev.berth.desktop.settings.Settings;
+import dev.berth.desktop.settings.SettingsStore;
+import dev.berth.desktop.settings.SettingsWindow;
 import dev.berth.desktop.shell.MainWindow;
 import dev.berth.desktop.shell.PaletteCommand;
 import dev.berth.desktop.shell.Shortcuts;
@@ -49,6 +53,16 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
                       SavedConnections saved, Path certificatesRoot) {
+        this(resolver, registered, wellKnownSockets, saved, certificatesRoot, SettingsStore.inMemory(), null);
+    }
+
+    /**
+     * @param settings the user's settings (language, remote access to the embedded engine)
+     * @param embedded the engine the app runs itself (also in {@code registered}), or null when it runs none
+     */
+    public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
+                      SavedConnections saved, Path certificatesRoot, SettingsStore settings,
+                      EmbeddedEngineControl embedded) {
         engines = new EnginesViewModel(new EngineCatalog(resolver, () -> concat(registered,
                 saved.entries(Clock.systemUTC())), wellKnownSockets), background);
         RunContainerWizard runWizard = new RunContainerWizard(background, notifier, () -> engines.sessionProperty().get());
@@ -57,6 +71,8 @@ public final class AppContext implements AutoCloseable {
                 engines::add, Clock.systemUTC());
         TlsWizard certificates = new TlsWizard(background, notifier, resolver.contexts(), new TlsBundleGenerator(),
                 certificatesRoot, latestCertificates, (host, dir) -> connect.open(window(), host, dir));
+        SettingsWindow settingsWindow = new SettingsWindow(background, settings, embedded, engines::reconnect,
+                latestCertificates, certificates::open, this::window);
         mainWindow = new MainWindow(engines, background, notifier, theme,
                 Pages.all(background, notifier, image -> runWizard.open(window(), image), this::navigate),
                 List.of(new PaletteCommand("Run a container…", "Containers", Shortcuts.RUN,
@@ -64,11 +80,13 @@ public final class AppContext implements AutoCloseable {
                         new PaletteCommand("Connect to engine…", "Engines", () -> connect.open(window())),
                         new PaletteCommand("Generate TLS certificates…", "Engines", () -> certificates.open(window())),
                         new PaletteCommand("Issue a client certificate…", "Engines",
-                                () -> certificates.open(window(), true))));
+                                () -> certificates.open(window(), true)),
+                        settingsWindow.command()));
         engines.actions().setAll(
                 new EngineAction("engines-connect", "Connect to engine…", AppIcon.ATTACH, () -> connect.open(window())),
                 new EngineAction("engines-certificates", "Generate TLS certificates…", AppIcon.CERTIFICATE,
-                        () -> certificates.open(window())));
+                        () -> certificates.open(window())),
+                settingsWindow.button());
         engines.discover();
     }
 
@@ -82,9 +100,12 @@ public final class AppContext implements AutoCloseable {
     public static AppContext forUser() {
         EmbeddedEngine embedded = EmbeddedEngine.standard();
         Path home = Path.of(System.getProperty("user.home"));
+        SettingsStore settings = SettingsStore.forUser(System.getenv(), home);
+        Settings saved = settings.load();
+        embedded.useExtraFlags(saved.remoteAccess().startFlags());
         AppContext context = new AppContext(EndpointResolver.system(), List.of(embedded.entry()),
                 EngineCatalog.defaultSockets(System.getenv()), SavedConnections.forUser(System.getenv(), home),
-                SavedConnections.configDir(System.getenv(), home).resolve("certificates"));
+                SavedConnections.configDir(System.getenv(), home).resolve("certificates"), settings, embedded);
         context.owned.add(embedded);
         return context;
     }
