@@ -13,6 +13,7 @@ import dev.berth.desktop.app.AppContext;
 import dev.berth.desktop.connect.SavedConnections;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.i18n.Texts;
+import dev.berth.desktop.shell.PaletteCommand;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ContainerSummary;
 import dev.berth.remote.containers.ListContainersParams;
@@ -306,6 +307,30 @@ class SettingsWindowTest {
                 + "its next start"));
         assertEquals(Language.KOREAN, SettingsStore.at(temp.resolve("config/settings.json")).load().language());
         assertEquals(Locale.ENGLISH, Texts.locale(), "the window keeps its language until Berth starts again");
+
+        // the palette offers it too, with its shortcut
+        robot.interact(() -> robot.lookup("#settings").query().getScene().getWindow().hide());
+        robot.interact(() -> context.mainWindow().openPalette());
+        await(WAIT, () -> robot.lookup("#palette-search").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#palette-search").queryTextInputControl().setText("settings"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<PaletteCommand> list = robot.lookup("#palette-list").queryAs(
+                javafx.scene.control.ListView.class);
+        PaletteCommand command;
+        try {
+            command = await(WAIT, () -> {
+                PaletteCommand selected = list.getSelectionModel().getSelectedItem();
+                return selected != null && selected.title().equals("Settings…") ? selected : null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError("palette shows " + list.getItems().stream().map(PaletteCommand::title).toList(), e);
+        }
+        assertEquals("Ctrl+,", command.shortcutText());
+        robot.interact(() -> {
+            robot.lookup("#palette-search").query().getScene().getWindow().hide();
+            command.action().run();
+        });
+        await(WAIT, () -> robot.lookup("#settings").tryQuery().isPresent());
     }
 
     private static String containerPid(String name) {
