@@ -293,6 +293,43 @@ class SettingsWindowTest {
     }
 
     @Test
+    void whenTheEngineCannotListenItSaysWhyAndRunsAgainWithoutRemoteAccess(FxRobot robot) throws Exception {
+        Path certs = temp.resolve("certs");
+        new TlsBundleGenerator().generate(TlsBundleRequest.of(certs, List.of("localhost", "127.0.0.1", "::1")));
+        showApp(robot, true);
+        openSettingsWithCtrlComma(robot);
+        awaitText(robot, "#settings-tls-status", t -> t.startsWith("Remote access is off"));
+        int port = freePort();
+        flip(robot, "#settings-tls-enabled");
+        type(robot, "#settings-tls-address", "127.0.0.1");
+        type(robot, "#settings-tls-port", Integer.toString(port));
+        type(robot, "#settings-tls-folder", certs.toString());
+        await(WAIT, () -> !disabled(robot, "#settings-tls-apply"));
+        click(robot, "#settings-tls-apply");
+        awaitText(robot, "#settings-tls-status", t -> t.startsWith("Listening on tcp://127.0.0.1:" + port));
+
+        // the engine's own port counts as free (the restart frees it), but another program holds it on ::1, so the
+        // engine cannot take it on every address
+        try (ServerSocket blocker = new ServerSocket()) {
+            blocker.bind(new InetSocketAddress("::1", port));
+            type(robot, "#settings-tls-address", "::");
+            await(WAIT, () -> !disabled(robot, "#settings-tls-apply"));
+            click(robot, "#settings-tls-apply");
+            String failed = awaitText(robot, "#settings-tls-status", t -> t.startsWith("Berth's engine could not"));
+            assertTrue(failed.startsWith("Berth's engine could not listen on tcp://[::]:" + port + ": cannot listen on "
+                    + "tcp://[::]:" + port + ": "), failed);
+            assertTrue(failed.endsWith(". It runs again without remote access, and remote access was switched off."),
+                    failed);
+        }
+        assertFalse(robot.lookup("#settings-tls-enabled").queryAs(ToggleSwitch.class).isSelected());
+        assertEquals(List.of("unix://" + engine.socket()), engine.engine().listening());
+        EngineSession session = await(WAIT, () -> context.engines().sessionProperty().get());
+        session.client().system().ping();
+        RemoteAccess saved = SettingsStore.at(temp.resolve("config/settings.json")).load().remoteAccess();
+        assertEquals(new RemoteAccess(false, "::", port, certs), saved, "the next start does not try again");
+    }
+
+    @Test
     void withoutTheEmbeddedEngineTheSectionSaysWhyAndIsDisabledWhileTheLanguageIsSaved(FxRobot robot) {
         showApp(robot, false);
         openSettingsWithCtrlComma(robot);
