@@ -330,6 +330,30 @@ class SettingsWindowTest {
     }
 
     @Test
+    void savedRemoteAccessTheEngineCannotUseAtStartUpIsDroppedAndSaidSo(FxRobot robot) throws IOException {
+        Path gone = temp.resolve("no-such-folder");
+        RemoteAccess remote = new RemoteAccess(true, "127.0.0.1", freePort(), gone);
+        SettingsStore.at(temp.resolve("config/settings.json")).save(Settings.defaults().withRemoteAccess(remote));
+        try {
+            // as the app starts its engine with the saved settings
+            engine.engine().close();
+            engine.engine().useExtraFlags(remote.startFlags());
+            assertEquals(null, engine.engine().ensureRunning(), "the engine starts, without the listener");
+            assertEquals(List.of("unix://" + engine.socket()), engine.engine().listening());
+
+            showApp(robot, true);
+            openSettingsWithCtrlComma(robot);
+            String status = awaitText(robot, "#settings-tls-status", t -> t.startsWith("Remote access was on"));
+            assertTrue(status.startsWith("Remote access was on, but Berth's engine could not listen when it started: "),
+                    status);
+            assertTrue(status.contains(gone + "/server-cert.pem does not exist"), status);
+            awaitText(robot, "#settings-tls-folder-problem", t -> t.equals(gone + " is not a folder."));
+        } finally {
+            engine.engine().useExtraFlags(List.of());
+        }
+    }
+
+    @Test
     void withoutTheEmbeddedEngineTheSectionSaysWhyAndIsDisabledWhileTheLanguageIsSaved(FxRobot robot) {
         showApp(robot, false);
         openSettingsWithCtrlComma(robot);
