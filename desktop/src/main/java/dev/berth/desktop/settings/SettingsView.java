@@ -134,6 +134,7 @@ final class SettingsView extends BorderPane {
         Button apply = new Button(T.get("remote.apply"));
         apply.setId("settings-tls-apply");
         apply.getStyleClass().add(Styles.ACCENT);
+        apply.setMinWidth(Region.USE_PREF_SIZE); // the status beside it wraps, the button keeps its word
         apply.disableProperty().bind(vm.canApplyProperty().not());
         apply.setOnAction(e -> vm.apply());
         ProgressIndicator spinner = new ProgressIndicator();

@@ -69,7 +69,7 @@ public final class SettingsWindow {
         if (parent != null) {
             stage.initOwner(parent);
         }
-        Scene scene = new Scene(view, 860, 720);
+        Scene scene = new Scene(view, 860, 780);
         WizardForms.style(scene, parent);
         stage.setScene(scene);
         view.setOnClose(stage::close);
