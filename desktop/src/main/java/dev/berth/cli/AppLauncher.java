@@ -2,7 +2,9 @@ package dev.berth.cli;
 
 import dev.berth.desktop.app.DesktopApp;
 import dev.berth.desktop.i18n.Texts;
+import dev.berth.desktop.settings.SettingsStore;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Application;
@@ -18,6 +20,12 @@ final class AppLauncher {
 
     /** @param args nothing, or {@code --lang ko|en} */
     static int run(String[] args, Map<String, String> env, PrintStream err) {
+        // the saved language first: a --lang or BERTH_LANG given for this start wins over it
+        SettingsStore.forUser(env, Path.of(System.getProperty("user.home"))).load().language().locale()
+                .ifPresent(saved -> {
+                    Locale.setDefault(saved);
+                    Texts.useLocale(saved);
+                });
         Locale language;
         try {
             language = language(args, env);

@@ -64,7 +64,8 @@ public enum AppIcon {
     ADD("mdi2p-plus"),
     BROWSE("mdi2f-folder-open-outline"),
     CERTIFICATE("mdi2c-certificate-outline"),
-    EXPIRING("mdi2c-clock-alert-outline");
+    EXPIRING("mdi2c-clock-alert-outline"),
+    SETTINGS("mdi2c-cog-outline");
 
     private final String literal;
 

@@ -3,6 +3,7 @@ package dev.berth.desktop.app;
 import dev.berth.desktop.connect.ConnectWizard;
 import dev.berth.desktop.connect.SavedConnections;
 import dev.berth.desktop.embedded.EmbeddedEngine;
+import dev.berth.desktop.embedded.EmbeddedEngineControl;
 import dev.berth.desktop.engines.EngineAction;
 import dev.berth.desktop.engines.EngineCatalog;
 import dev.berth.desktop.engines.EngineEntry;
@@ -12,6 +13,9 @@ import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.ports.BrowserOpener;
 import dev.berth.desktop.run.RunContainerWizard;
+import dev.berth.desktop.settings.Settings;
+import dev.berth.desktop.settings.SettingsStore;
+import dev.berth.desktop.settings.SettingsWindow;
 import dev.berth.desktop.shell.MainWindow;
 import dev.berth.desktop.shell.PaletteCommand;
 import dev.berth.desktop.shell.Shortcuts;
@@ -54,7 +58,8 @@ public final class AppContext implements AutoCloseable {
     /** @param browser opens addresses (the Ports page's HTTP ports), or null: the address is shown instead */
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
                       BrowserOpener browser) {
-        this(resolver, registered, wellKnownSockets, SavedConnections.inMemory(), null, browser);
+        this(resolver, registered, wellKnownSockets, SavedConnections.inMemory(), null, browser, SettingsStore.inMemory(),
+                null);
     }
 
     /**
@@ -63,12 +68,17 @@ public final class AppContext implements AutoCloseable {
      */
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
                       SavedConnections saved, Path certificatesRoot) {
-        this(resolver, registered, wellKnownSockets, saved, certificatesRoot, null);
+        this(resolver, registered, wellKnownSockets, saved, certificatesRoot, null, SettingsStore.inMemory(), null);
     }
 
-    /** @param browser opens addresses in the user's browser (JavaFX's HostServices), or null */
+    /**
+     * @param browser  opens addresses in the user's browser (JavaFX's HostServices), or null
+     * @param settings the user's settings (language, remote access to the embedded engine)
+     * @param embedded the engine the app runs itself (also in {@code registered}), or null when it runs none
+     */
     public AppContext(EndpointResolver resolver, List<EngineEntry> registered, List<Path> wellKnownSockets,
-                      SavedConnections saved, Path certificatesRoot, BrowserOpener browser) {
+                      SavedConnections saved, Path certificatesRoot, BrowserOpener browser, SettingsStore settings,
+                      EmbeddedEngineControl embedded) {
         engines = new EnginesViewModel(new EngineCatalog(resolver, () -> concat(registered,
                 saved.entries(Clock.systemUTC())), wellKnownSockets), background,
                 TransportOptions.DEFAULT.withInterceptor(traffic.interceptor()));
@@ -78,6 +88,8 @@ public final class AppContext implements AutoCloseable {
                 engines::add, Clock.systemUTC());
         TlsWizard certificates = new TlsWizard(background, notifier, resolver.contexts(), new TlsBundleGenerator(),
                 certificatesRoot, latestCertificates, (host, dir) -> connect.open(window(), host, dir));
+        SettingsWindow settingsWindow = new SettingsWindow(background, settings, embedded, engines::reconnect,
+                latestCertificates, certificates::open, this::window);
         mainWindow = new MainWindow(engines, background, notifier, theme,
                 Pages.all(background, notifier, traffic, image -> runWizard.open(window(), image), this::navigate,
                         owned::add, browser),
@@ -86,11 +98,13 @@ public final class AppContext implements AutoCloseable {
                         new PaletteCommand(T.get("command.connect"), T.get("command.category.engines"), () -> connect.open(window())),
                         new PaletteCommand(T.get("command.certificates"), T.get("command.category.engines"), () -> certificates.open(window())),
                         new PaletteCommand(T.get("command.client-certificate"), T.get("command.category.engines"),
-                                () -> certificates.open(window(), true))));
+                                () -> certificates.open(window(), true)),
+                        settingsWindow.command()));
         engines.actions().setAll(
                 new EngineAction("engines-connect", T.get("command.connect"), AppIcon.ATTACH, () -> connect.open(window())),
                 new EngineAction("engines-certificates", T.get("command.certificates"), AppIcon.CERTIFICATE,
-                        () -> certificates.open(window())));
+                        () -> certificates.open(window())),
+                settingsWindow.button());
         engines.discover();
     }
 
@@ -104,9 +118,12 @@ public final class AppContext implements AutoCloseable {
     public static AppContext forUser(BrowserOpener browser) {
         EmbeddedEngine embedded = EmbeddedEngine.standard();
         Path home = Path.of(System.getProperty("user.home"));
+        SettingsStore settings = SettingsStore.forUser(System.getenv(), home);
+        Settings saved = settings.load();
+        embedded.useExtraFlags(saved.remoteAccess().startFlags());
         AppContext context = new AppContext(EndpointResolver.system(), List.of(embedded.entry()),
                 EngineCatalog.defaultSockets(System.getenv()), SavedConnections.forUser(System.getenv(), home),
-                SavedConnections.configDir(System.getenv(), home).resolve("certificates"), browser);
+                SavedConnections.configDir(System.getenv(), home).resolve("certificates"), browser, settings, embedded);
         context.owned.add(embedded);
         return context;
     }

@@ -110,6 +110,22 @@ public final class EnginesViewModel implements AutoCloseable {
         checkStatus(entry);
     }
 
+    /**
+     * The engine at this address restarted (Settings changed how it listens): its status is read again and, if it
+     * is the selected one, its session is opened anew.
+     */
+    public void reconnect(dev.berth.remote.endpoint.EngineEndpoint endpoint) {
+        String address = endpoint.uri().toString();
+        for (EngineEntry e : engines) {
+            if (e.endpoint().uri().toString().equals(address)) {
+                checkStatus(e);
+                if (selected.get() == e) {
+                    open(e);
+                }
+            }
+        }
+    }
+
     private void checkStatus(EngineEntry entry) {
         background.submit(T.get("job.check", entry.name()), () -> probe(entry)).onSuccess(status -> {
             entry.setStatus(status);

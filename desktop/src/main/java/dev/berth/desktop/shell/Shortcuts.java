@@ -23,6 +23,7 @@ public final class Shortcuts {
             ctrl(KeyCode.DIGIT3), ctrl(KeyCode.DIGIT4), ctrl(KeyCode.DIGIT5), ctrl(KeyCode.DIGIT6),
             ctrl(KeyCode.DIGIT7), ctrl(KeyCode.DIGIT8), ctrl(KeyCode.DIGIT9));
     public static final KeyCombination DARK_THEME = ctrlShift(KeyCode.L);
+    public static final KeyCombination SETTINGS = ctrl(KeyCode.COMMA);
 
     // ---- in tables
     public static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.ENTER);
