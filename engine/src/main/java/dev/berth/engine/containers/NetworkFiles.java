@@ -28,6 +28,10 @@ final class NetworkFiles {
     private NetworkFiles() {
     }
 
+    static String defaultHosts() {
+        return DEFAULT_HOSTS;
+    }
+
     static Path hostname(Path dir) {
         return dir.resolve("hostname");
     }
