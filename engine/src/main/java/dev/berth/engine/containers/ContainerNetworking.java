@@ -129,6 +129,7 @@ final class ContainerNetworking {
                 c.attachments = next;
                 index++;
             }
+            startDns(c);
             refreshHosts(c);
             return ns;
         } catch (RuntimeException e) {
@@ -163,8 +164,74 @@ final class ContainerNetworking {
         }
     }
 
-    /** At engine start: a running container's ports are held again. */
+    /**
+     * Starts the DNS responders of the container's user-defined networks and points its resolv.conf at the first
+     * one (the gateway), keeping the host's search domains; --dns keeps the servers given instead.
+     */
+    private void startDns(Container c) {
+        String nameserver = null;
+        for (Map.Entry<String, Attachment> e : c.attachments.entrySet()) {
+            Network n = networks.byId(e.getValue().networkId());
+            if (n != null && networks.ensureDns(n, name -> lookup(n.name(), name)) && nameserver == null) {
+                nameserver = n.gateway();
+            }
+        }
+        String first = c.networks.keySet().iterator().next();
+        Network primary = networks.findOrNull(first);
+        boolean ownDns = c.hostConfig.dns() != null && !c.hostConfig.dns().isEmpty();
+        if (nameserver == null || primary == null || !nameserver.equals(primary.gateway()) || ownDns) {
+            return;
+        }
+        StringBuilder conf = new StringBuilder();
+        boolean options = false;
+        for (String line : NetworkFiles.resolvConf(c.hostConfig, false).split("\n")) {
+            if (line.startsWith("nameserver")) {
+                continue;
+            }
+            options |= line.startsWith("options");
+            conf.append(line).append('\n');
+        }
+        conf.insert(0, "nameserver " + nameserver + "\n");
+        if (!options) {
+            conf.append("options ndots:0\n");
+        }
+        try {
+            Files.writeString(NetworkFiles.resolvConf(dirOf.apply(c.id)), conf.toString());
+        } catch (IOException e) {
+            LOG.warn("writing the resolv.conf of {}: {}", c.shortId(), e.toString());
+        }
+    }
+
+    /** A name on a network: running members by name, alias, short or full ID; plain and with a trailing dot. */
+    private List<String> lookup(String networkName, String name) {
+        String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+        List<String> ips = new ArrayList<>();
+        for (Container m : containers.get()) {
+            if (m.removed || !m.isActive()) {
+                continue;
+            }
+            Attachment a = m.attachments.get(networkName);
+            EndpointRequest req = m.networks.get(networkName);
+            if (a == null || a.ipAddress().isEmpty()) {
+                continue;
+            }
+            boolean match = m.plainName().equalsIgnoreCase(n) || m.shortId().equals(n) || m.id.equals(n)
+                    || (req != null && req.aliases().stream().anyMatch(alias -> alias.equalsIgnoreCase(n)));
+            if (match) {
+                ips.add(a.ipAddress());
+            }
+        }
+        return ips;
+    }
+
+    /** At engine start: a running container's ports are held again, its networks' DNS served again. */
     void adopt(Container c) {
+        for (Attachment a : c.attachments.values()) {
+            Network n = networks.byId(a.networkId());
+            if (n != null) {
+                networks.ensureDns(n, name -> lookup(n.name(), name));
+            }
+        }
         synchronized (taken) {
             for (Attachment a : c.attachments.values()) {
                 for (PortMapping p : a.ports()) {
@@ -206,6 +273,7 @@ final class ContainerNetworking {
             Map<String, Attachment> next = new LinkedHashMap<>(c.attachments);
             next.put(n.name(), a);
             c.attachments = next;
+            networks.ensureDns(n, name -> lookup(n.name(), name));
         }
         Map<String, EndpointRequest> nets = new LinkedHashMap<>(c.networks);
         nets.put(n.name(), request);

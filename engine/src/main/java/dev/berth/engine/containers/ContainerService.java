@@ -1464,6 +1464,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     public void close() {
         closed = true;
         exitWatcher.close();
+        if (networking != null) {
+            networking.networks().close();
+        }
         scheduler.shutdownNow();
         runtime.close();
     }

@@ -49,6 +49,8 @@ public final class NetworkService {
     private final Cidr pool;
     private final int poolSize;
     private final Map<String, Network> networks = new ConcurrentHashMap<>();
+    /** Network ID → its DNS responder, started with the network's first endpoint. */
+    private final Map<String, DnsResponder> dns = new ConcurrentHashMap<>();
 
     /**
      * @param bip      the default bridge's gateway address and prefix, e.g. 172.31.0.1/16
@@ -287,6 +289,10 @@ public final class NetworkService {
             throw new UncheckedIOException(e);
         }
         networks.remove(n.id());
+        DnsResponder responder = dns.remove(n.id());
+        if (responder != null) {
+            responder.close();
+        }
         deleteBridge(n.bridge());
         deleteTree(ipamDir.resolve(n.id()));
         LOG.info("removed network {} ({})", n.name(), n.shortId());
@@ -309,6 +315,63 @@ public final class NetworkService {
         } catch (IOException e) {
             LOG.debug("cannot delete {}: {}", p, e.toString());
         }
+    }
+
+    // ---- names ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Starts the DNS responder of a user-defined network on its gateway address (which exists once the bridge has
+     * its first endpoint). Returns whether it serves; a host service already on port 53 of that address keeps it
+     * from starting, and the containers then still find each other through their hosts files.
+     */
+    public boolean ensureDns(Network n, java.util.function.Function<String, List<String>> lookup) {
+        if (n.isDefault() || n.internal()) {
+            return false;
+        }
+        if (dns.containsKey(n.id())) {
+            return true;
+        }
+        synchronized (dns) {
+            if (dns.containsKey(n.id())) {
+                return true;
+            }
+            try {
+                dns.put(n.id(), new DnsResponder(n.gateway(), lookup, upstreamResolvers()));
+                LOG.info("DNS for network {} on {}:53", n.name(), n.gateway());
+                return true;
+            } catch (java.net.SocketException e) {
+                LOG.warn("no DNS for network {}: cannot listen on {}:53: {}", n.name(), n.gateway(), e.getMessage());
+                return false;
+            }
+        }
+    }
+
+    /** The host's resolvers (reachable from the host namespace, where the responders run, even 127.0.0.53). */
+    private static List<java.net.InetSocketAddress> upstreamResolvers() {
+        List<java.net.InetSocketAddress> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/resolv.conf"))) {
+                String t = line.trim();
+                if (t.startsWith("nameserver")) {
+                    String ip = t.substring("nameserver".length()).trim();
+                    if (ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) {
+                        out.add(new java.net.InetSocketAddress(DnsResponder.InetAddressParse.of(ip), 53));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read /etc/resolv.conf: {}", e.toString());
+        }
+        if (out.isEmpty()) {
+            out.add(new java.net.InetSocketAddress(DnsResponder.InetAddressParse.of("8.8.8.8"), 53));
+        }
+        return out;
+    }
+
+    /** Stops every responder (engine shutdown; the next engine starts them again). */
+    public void close() {
+        dns.values().forEach(DnsResponder::close);
+        dns.clear();
     }
 
     // ---- endpoints ----------------------------------------------------------------------------------------------

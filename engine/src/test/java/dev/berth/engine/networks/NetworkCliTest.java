@@ -118,6 +118,16 @@ class NetworkCliTest {
                 assertEquals(0, ping.exitCode(), name + ": " + ping.stdout() + ping.stderr());
             }
 
+            // the network's DNS server on its gateway answers the same names (nslookup asks it directly)
+            assertTrue(docker.run("exec", "client", "cat", "/etc/resolv.conf").stdout()
+                    .contains("nameserver " + gateway + "\n"));
+            String serverIp = inspect("{{.NetworkSettings.Networks.appnet.IPAddress}}", a);
+            for (String name : List.of("server", "db", a.substring(0, 12))) {
+                ProcessResult lookup = docker.run("exec", "client", "nslookup", name);
+                assertTrue(lookup.stdout().contains("Address: " + serverIp), name + ": " + lookup.stdout()
+                        + lookup.stderr());
+            }
+
             ProcessResult refused = docker.run("network", "rm", "appnet");
             assertNotEquals(0, refused.exitCode());
             assertTrue(refused.stderr().contains("error while removing network: network appnet id " + net
