@@ -117,7 +117,7 @@ public final class Engine implements AutoCloseable {
                 new ImagePusher(images, blobs, events, scratch), imageRoutes));
         routes.add(imageRoutes);
         routes.add(new VolumeRoutes(volumes));
-        routes.add(new NetworkRoutes(networks, containers));
+        routes.add(new NetworkRoutes(networks, containers, events));
 
         ApiServer server = new ApiServer(routes);
         List<String> listening = new ArrayList<>();

@@ -130,6 +130,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         this.networking = networks == null ? null
                 : new ContainerNetworking(networks, netns, containers::values, store::dir);
         if (networks != null) {
+            NetworkFiles.hostGateway = networks.defaultNetwork().gateway();
             ContainerViews.networkIds = name -> {
                 Network n = networks.findOrNull(name);
                 return n == null ? ContainerViews.networkId(name) : n.id();
@@ -1430,7 +1431,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         try {
             networking.connect(c, network, ContainerNetworking.request(network, settings));
             store.save(c);
-            event(c, "connect", Map.of());
+            events.publish("network", "connect", network.id(), Map.of("container", c.id, "name", network.name(),
+                    "type", "bridge"));
         } finally {
             c.lock.unlock();
         }
@@ -1455,6 +1457,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         try {
             networking.disconnect(c, network);
             store.save(c);
+            events.publish("network", "disconnect", network.id(), Map.of("container", c.id, "name",
+                    network.name(), "type", "bridge"));
         } finally {
             c.lock.unlock();
         }

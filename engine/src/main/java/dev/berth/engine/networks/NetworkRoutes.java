@@ -6,6 +6,7 @@ import dev.berth.engine.api.Response;
 import dev.berth.engine.api.Router;
 import dev.berth.engine.api.Routes;
 import dev.berth.engine.errors.EngineException;
+import dev.berth.engine.events.EventBus;
 import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.EndpointSettings;
 import dev.berth.remote.networks.Ipam;
@@ -27,11 +28,13 @@ public final class NetworkRoutes implements Routes {
 
     private final NetworkService networks;
     private final NetworkMembers members;
+    private final EventBus events;
     private final String created = Instant.now().toString();
 
-    public NetworkRoutes(NetworkService networks, NetworkMembers members) {
+    public NetworkRoutes(NetworkService networks, NetworkMembers members, EventBus events) {
         this.networks = networks;
         this.members = members;
+        this.events = events;
     }
 
     @Override
@@ -69,6 +72,7 @@ public final class NetworkRoutes implements Routes {
             throw EngineException.badRequest("network name is required");
         }
         Network n = networks.create(body);
+        events.publish("network", "create", n.id(), Map.of("name", n.name(), "type", "bridge"));
         return Response.json(201, new NetworkCreateResponse(n.id(), ""));
     }
 
@@ -84,6 +88,7 @@ public final class NetworkRoutes implements Routes {
                     + " has active endpoints");
         }
         networks.remove(n);
+        events.publish("network", "destroy", n.id(), Map.of("name", n.name(), "type", "bridge"));
     }
 
     private Response prune(Request req) {
@@ -95,6 +100,7 @@ public final class NetworkRoutes implements Routes {
                 continue;
             }
             networks.remove(n);
+            events.publish("network", "destroy", n.id(), Map.of("name", n.name(), "type", "bridge"));
             deleted.add(n.name());
         }
         return Response.json(new NetworkPruneReport(deleted));

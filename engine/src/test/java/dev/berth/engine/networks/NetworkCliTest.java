@@ -79,6 +79,10 @@ class NetworkCliTest {
             String inspected = docker.run("network", "inspect", "bridge").requireSuccess("inspect").stdout();
             assertTrue(inspected.contains("\"" + a + "\"") && inspected.contains(ip + "/24"), inspected);
 
+            String hosts = docker.run("run", "--rm", "--add-host", "gw:host-gateway", IMAGE, "cat", "/etc/hosts")
+                    .requireSuccess("host-gateway").stdout();
+            assertTrue(hosts.contains(gateway + "\tgw\n"), hosts);
+
             ProcessResult none = docker.run("run", "--rm", "--network", "none", IMAGE, "ip", "-o", "addr");
             assertFalse(none.stdout().contains("eth0"), "--network none has loopback only: " + none.stdout());
         } finally {
@@ -92,6 +96,7 @@ class NetworkCliTest {
     void containersOnAUserNetworkFindEachOtherByNameAliasAndShortId() {
         int third = ThreadLocalRandom.current().nextInt(1, 250);
         String subnet = "10.251." + third + ".0/24";
+        String started = String.valueOf(Instant.now().getEpochSecond() - 1);
         String gateway = "10.251." + third + ".254";
         String net = id(docker.run("network", "create", "--subnet", subnet, "--gateway", gateway, "--label",
                 "purpose=test", "appnet"));
@@ -153,6 +158,10 @@ class NetworkCliTest {
             docker.run("network", "rm", "appnet");
         }
         assertNotEquals(0, docker.run("network", "inspect", "appnet").exitCode());
+        String events = docker.run("events", "--since", started, "--until", String.valueOf(Instant.now()
+                .getEpochSecond() + 1), "--filter", "type=network", "--filter", "network=" + net, "--format",
+                "{{.Action}}").requireSuccess("events").stdout();
+        assertEquals(List.of("create", "connect", "disconnect", "destroy"), events.lines().toList());
         assertFalse(linkExists("br-" + net.substring(0, 12)), "the network's bridge goes with it");
     }
 
