@@ -361,6 +361,11 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             boolean stdin = Boolean.TRUE.equals(c.config.openStdin());
             boolean leaveOpen = tty || !Boolean.TRUE.equals(c.config.stdinOnce());
             // the rootfs is mounted and the bundle written while conmon starts up (it waits for the go-ahead)
+            if (networking != null && c.networks.isEmpty()
+                    && ContainerNetworking.usesBridge(CreateChecks.networkMode(c.hostConfig.networkMode()))) {
+                // made before this engine had bridge networks: it joins the one its mode names now
+                c.networks = networking.plan(CreateChecks.networkMode(c.hostConfig.networkMode()), null);
+            }
             Path netns = networking == null ? null : networking.setUp(c);
             times.lap("network");
             Conmon.Created result = runtime.create(c.id, c.plainName(), store.logFile(c.id), tty, stdin, leaveOpen,

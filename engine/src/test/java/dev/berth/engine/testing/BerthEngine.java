@@ -59,8 +59,9 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
         this.log = base.resolve("engine.log");
         java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
         this.bridge = "bt" + Long.toHexString(random.nextLong(0x10000000L, 0xffffffffL));
-        this.bip = "10." + random.nextInt(140, 200) + "." + random.nextInt(1, 255) + ".1/24";
-        this.pool = "10." + random.nextInt(200, 250) + ".0.0/16";
+        // clear of the test dockerd's 10.100-199.x.x (HostBridge) and of NetworkCliTest's 10.251.x.0/24
+        this.bip = "10.252." + random.nextInt(1, 255) + ".1/24";
+        this.pool = "10.253." + random.nextInt(0, 16) * 16 + ".0/20";
         Path cliConfig = Files.createDirectories(base.resolve("cli"));
         this.cli = new DockerCli("unix://" + socket, cliConfig);
         Files.writeString(base.resolve("logback.xml"), """
