@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -387,15 +389,18 @@ final class ContainerNetworking {
                 }
                 String bindError = tryBind(ip, port, proto);
                 if (bindError != null) {
-                    failure = "driver failed programming external connectivity on endpoint " + c.plainName()
-                            + ": failed to bind host port for " + ip + ":" + port + ":" + containerPort + "/"
-                            + proto + ": " + bindError;
+                    failure = "failed to bind host port for " + ip + ":" + port + ":" + containerPort + "/" + proto
+                            + ": " + bindError;
                     continue;
                 }
                 taken.put(key(p), c.id);
                 return p;
             }
-            throw EngineException.serverError(failure);
+            // dockerd's wording: the endpoint that was being made (and is rolled back) is named with its ID
+            String endpoint = HexFormat.of().formatHex(ThreadLocalRandom.current().ints(32, 0, 256)
+                    .collect(java.io.ByteArrayOutputStream::new, (o, v) -> o.write(v), (x, y) -> { }).toByteArray());
+            throw EngineException.serverError("driver failed programming external connectivity on endpoint "
+                    + c.plainName() + " (" + endpoint + "): " + failure);
         }
     }
 
