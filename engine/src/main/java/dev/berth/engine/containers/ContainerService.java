@@ -131,6 +131,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 : new ContainerNetworking(networks, netns, containers::values, store::dir);
         if (networks != null) {
             NetworkFiles.hostGateway = networks.defaultNetwork().gateway();
+            ContainerViews.netnsDir = netns.path("000000000000").getParent();
             ContainerViews.networkIds = name -> {
                 Network n = networks.findOrNull(name);
                 return n == null ? ContainerViews.networkId(name) : n.id();

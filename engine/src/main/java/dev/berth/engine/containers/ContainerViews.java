@@ -13,6 +13,7 @@ import dev.berth.remote.containers.PortBinding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -122,7 +123,9 @@ final class ContainerViews {
         }
         // the top-level address fields describe the default bridge only, as in dockerd
         Attachment bridge = c.attachments.get("bridge");
-        String sandboxKey = c.isActive() ? "/proc/" + c.pid + "/ns/net" : "";
+        Path netns = netnsDir;
+        String sandboxKey = !c.isActive() ? "" : c.attachments.isEmpty() || netns == null
+                ? "/proc/" + c.pid + "/ns/net" : netns.resolve(c.shortId()).toString();
         if (bridge != null) {
             return new NetworkSettings("", sandbox, sandboxKey, false, "", 0, ports(c), null, null,
                     bridge.endpointId(), bridge.gateway(), "", 0, bridge.ipAddress(), bridge.prefixLen(), "",
@@ -141,21 +144,23 @@ final class ContainerViews {
         }
         EndpointSettings.IpamConfig ipam = req.ipv4Address() == null ? null
                 : new EndpointSettings.IpamConfig(req.ipv4Address(), null, null);
-        List<String> dnsNames = null;
+        // up to API 1.44 dockerd lists the short ID among the aliases on user-defined networks and has no DNSNames
+        List<String> aliases = new ArrayList<>(req.aliases());
         if (!network.equals("bridge")) {
-            dnsNames = new ArrayList<>();
-            dnsNames.add(c.plainName());
-            dnsNames.addAll(req.aliases());
-            dnsNames.add(c.shortId());
+            aliases.add(c.shortId());
         }
+        List<String> dnsNames = null;
         String networkId = a != null ? a.networkId() : networkIds.apply(network);
         if (a == null) {
-            return new EndpointSettings(ipam, null, "", req.aliases().isEmpty() ? null : req.aliases(), null, 0L,
+            return new EndpointSettings(ipam, null, "", aliases.isEmpty() ? null : aliases, null, 0L,
                     networkId, "", "", "", 0, "", "", 0, dnsNames);
         }
-        return new EndpointSettings(ipam, null, a.macAddress(), req.aliases().isEmpty() ? null : req.aliases(), null,
+        return new EndpointSettings(ipam, null, a.macAddress(), aliases.isEmpty() ? null : aliases, null,
                 0L, networkId, a.endpointId(), a.gateway(), a.ipAddress(), a.prefixLen(), "", "", 0, dnsNames);
     }
+
+    /** Where the engine keeps network namespaces (dockerd reports that file as SandboxKey); set by the service. */
+    static volatile Path netnsDir;
 
     /** Network name → ID for networks a stopped container is configured on; set by the container service. */
     static volatile java.util.function.Function<String, String> networkIds = ContainerViews::networkId;

@@ -180,7 +180,8 @@ public final class NetworkRoutes implements Routes {
     private NetworkSummary summary(Network n, boolean withContainers) {
         Map<String, String> ipamConfig = new LinkedHashMap<>();
         List<Ipam.Config> configs = List.of(new Ipam.Config(n.subnet(), n.ipRange(), n.gateway(), null));
-        return new NetworkSummary(n.name(), n.id(), n.created(), "local", "bridge", true, false,
+        // EnableIPv4 arrived with API 1.47, after this engine's newest
+        return new NetworkSummary(n.name(), n.id(), n.created(), "local", "bridge", null, false,
                 new Ipam("default", configs, n.isDefault() ? null : ipamConfig), n.internal(), false, false,
                 new NetworkSummary.ConfigReference(""), false,
                 withContainers ? members.membersOf(n.name()) : Map.of(), n.options(), n.labels(), null);
@@ -188,7 +189,7 @@ public final class NetworkRoutes implements Routes {
 
     private NetworkSummary builtin(String name, boolean withContainers) {
         return new NetworkSummary(name, PredefinedNetworks.id(name), created, "local",
-                name.equals("host") ? "host" : "null", true, false, new Ipam("default", List.of(), Map.of()), false,
+                name.equals("host") ? "host" : "null", null, false, new Ipam("default", List.of(), Map.of()), false,
                 false, false, new NetworkSummary.ConfigReference(""), false,
                 withContainers ? members.membersOf(name) : Map.of(), Map.of(), Map.of(), null);
     }

@@ -31,6 +31,16 @@ class NetworkCompatCliTest {
             .replace(", [::]:PORT->9/udp", "").replaceAll("(?m)^.*\\[::\\].*\n", "")
             .replace(",{\"HostIp\":\"::\",\"HostPort\":\"PORT\"}", "");
 
+    /** Addresses, IDs, MACs, names and times differ between the engines; the keys and structure must not. */
+    private static final Function<String, String> SHAPE = s -> s.replaceAll("[0-9a-f]{64}", "ID")
+            .replaceAll("\\d+\\.\\d+\\.\\d+\\.\\d+(/\\d+)?", "IP").replaceAll("([0-9a-f]{2}:){5}[0-9a-f]{2}", "MAC")
+            .replaceAll("\"Created\": \"[^\"]+\"", "CREATED").replaceAll("(web|net|other)-[0-9a-f]{8}", "NAME")
+            .replaceAll("\"HostPort\":\"\\d+\"", "PORT").replaceAll("\"/[^\"]*/netns/[0-9a-f]{12}\"",
+            "SANDBOX").replaceAll("\"[0-9a-f]{12}\"", "SHORTID")
+            // dockerd echoes the empty endpoint settings `docker network connect` sends
+            .replace("\"IPAMConfig\":{}", "\"IPAMConfig\":null").replace("\"DriverOpts\":{}", "\"DriverOpts\":null")
+            .replace(",{\"HostIp\":\"::\",PORT}", ""); // IPv4 only, see PORTS
+
     @Test
     void publishedPortsAndRefusalsLookLikeDockerds() {
         Assumptions.assumeTrue(Boolean.getBoolean(Dockerd.BRIDGE_PROPERTY), "the test dockerd has no bridge");
@@ -66,6 +76,8 @@ class NetworkCompatCliTest {
                     .strip();
             assertEquals(dockerdRm.stderr().replace(dockerdId, "ID"), berthRm.stderr().replace(berthId, "ID"));
             BothEngines.same("inspect", "-f", "{{len .NetworkSettings.Networks}}", web);
+            BothEngines.same(SHAPE, "inspect", "-f", "{{json .NetworkSettings}}", web);
+            BothEngines.same(SHAPE, "network", "inspect", net);
         } finally {
             BothEngines.quietly("rm", "-f", web, other);
             BothEngines.quietly("network", "rm", net);
