@@ -46,8 +46,16 @@ final class ContainerNetworking {
     /** "tcp:0.0.0.0:8080" → container ID, for every port published by a running container. */
     private final Map<String, String> taken = new LinkedHashMap<>();
 
+    /** Docker's network events: "connect" when an endpoint is made, "disconnect" when it goes. */
+    interface EndpointEvents {
+        void endpoint(String action, Container c, Network n);
+    }
+
+    private final EndpointEvents events;
+
     ContainerNetworking(NetworkService networks, NetNs netns, Supplier<Collection<Container>> containers,
-            Function<String, Path> dirOf) {
+            Function<String, Path> dirOf, EndpointEvents events) {
+        this.events = events;
         this.networks = networks;
         this.netns = netns;
         this.containers = containers;
@@ -129,6 +137,7 @@ final class ContainerNetworking {
                 Map<String, Attachment> next = new LinkedHashMap<>(c.attachments);
                 next.put(n.name(), a);
                 c.attachments = next;
+                events.endpoint("connect", c, n);
                 index++;
             }
             startDns(c);
@@ -152,6 +161,7 @@ final class ContainerNetworking {
                 } catch (RuntimeException e) {
                     LOG.warn("removing the endpoint of {} on {}: {}", c.shortId(), name, e.getMessage());
                 }
+                events.endpoint("disconnect", c, n);
             }
         }
         c.attachments = new LinkedHashMap<>();
@@ -276,6 +286,7 @@ final class ContainerNetworking {
             next.put(n.name(), a);
             c.attachments = next;
             networks.ensureDns(n, name -> lookup(n.name(), name));
+            events.endpoint("connect", c, n);
         }
         Map<String, EndpointRequest> nets = new LinkedHashMap<>(c.networks);
         nets.put(n.name(), request);
@@ -301,6 +312,7 @@ final class ContainerNetworking {
                         taken.remove(key(p), c.id);
                     }
                 }
+                events.endpoint("disconnect", c, n);
             }
         }
         Map<String, EndpointRequest> nets = new LinkedHashMap<>(c.networks);

@@ -128,7 +128,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         this.events = events;
         this.store = new ContainerStore(dirs.containers());
         this.networking = networks == null ? null
-                : new ContainerNetworking(networks, netns, containers::values, store::dir);
+                : new ContainerNetworking(networks, netns, containers::values, store::dir, (action, c, n) ->
+                        events.publish("network", action, n.id(), Map.of("container", c.id, "name", n.name(),
+                                "type", "bridge")));
         if (networks != null) {
             NetworkFiles.hostGateway = networks.defaultNetwork().gateway();
             ContainerViews.netnsDir = netns.path("000000000000").getParent();
@@ -1437,8 +1439,6 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         try {
             networking.connect(c, network, ContainerNetworking.request(network, settings));
             store.save(c);
-            events.publish("network", "connect", network.id(), Map.of("container", c.id, "name", network.name(),
-                    "type", "bridge"));
         } finally {
             c.lock.unlock();
         }
@@ -1463,8 +1463,6 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         try {
             networking.disconnect(c, network);
             store.save(c);
-            events.publish("network", "disconnect", network.id(), Map.of("container", c.id, "name",
-                    network.name(), "type", "bridge"));
         } finally {
             c.lock.unlock();
         }

@@ -146,6 +146,19 @@ class NetworkCliTest {
             assertEquals(0, reach.exitCode(), reach.stdout() + reach.stderr());
             ProcessResult back = docker.run("exec", "server", "ping", "-c", "1", "-W", "5", "late");
             assertEquals(0, back.exitCode(), back.stdout() + back.stderr());
+            // a stopped container connected now gets its endpoint when it starts
+            String later = id(docker.run("create", "--name", "later", IMAGE, "sleep", "300"));
+            try {
+                docker.run("network", "connect", "appnet", "later").requireSuccess("connect stopped");
+                assertEquals("", inspect("{{.NetworkSettings.Networks.appnet.IPAddress}}", later));
+                docker.run("start", "later").requireSuccess("start");
+                assertTrue(inspect("{{.NetworkSettings.Networks.appnet.IPAddress}}", later).startsWith("10.251."
+                        + third + "."));
+                ProcessResult fromLater = docker.run("exec", "later", "ping", "-c", "1", "-W", "5", "db");
+                assertEquals(0, fromLater.exitCode(), fromLater.stdout() + fromLater.stderr());
+            } finally {
+                docker.run("rm", "-f", later);
+            }
             docker.run("network", "disconnect", "appnet", "joiner").requireSuccess("disconnect");
             assertFalse(docker.run("exec", "joiner", "ip", "-o", "addr").stdout().contains("eth1"),
                     "the endpoint is gone after disconnect");
@@ -162,7 +175,12 @@ class NetworkCliTest {
         String events = docker.run("events", "--since", started, "--until", String.valueOf(Instant.now()
                 .getEpochSecond() + 1), "--filter", "type=network", "--filter", "network=" + net, "--format",
                 "{{.Action}}").requireSuccess("events").stdout();
-        assertEquals(List.of("create", "connect", "disconnect", "destroy"), events.lines().toList());
+        // as dockerd: an endpoint made (start, or connect while running) is a connect, one removed a disconnect
+        List<String> actions = events.lines().toList();
+        assertEquals("create", actions.get(0), events);
+        assertEquals("destroy", actions.get(actions.size() - 1), events);
+        assertEquals(4, actions.stream().filter("connect"::equals).count(), events);
+        assertEquals(4, actions.stream().filter("disconnect"::equals).count(), events);
         assertFalse(linkExists("br-" + net.substring(0, 12)), "the network's bridge goes with it");
     }
 
@@ -192,6 +210,15 @@ class NetworkCliTest {
                 assertNotEquals(0, inUse.exitCode());
                 assertTrue(inUse.stderr().contains("address already in use"), inUse.stderr());
                 docker.run("rm", "-f", "web3");
+            }
+
+            // -P publishes what the image (here --expose) exposes, on a random port of every address
+            String all = id(docker.run("run", "-d", "-P", "--expose", "81", IMAGE, "sleep", "300"));
+            try {
+                assertTrue(docker.run("port", all).stdout().matches("81/tcp -> 0\\.0\\.0\\.0:\\d+\n"),
+                        docker.run("port", all).stdout());
+            } finally {
+                docker.run("rm", "-f", all);
             }
 
             String ip = inspect("{{.NetworkSettings.IPAddress}}", web);
