@@ -78,7 +78,28 @@ public final class NetworkService {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the networks under " + dir + ": " + e.getMessage(), e);
         }
+        checkDefaultSubnetIsFree();
         ensureDefault();
+    }
+
+    /** Another interface routing the default bridge's subnet would make its containers unreachable: refuse early. */
+    private void checkDefaultSubnetIsFree() {
+        String routes;
+        try {
+            routes = NetNs.run(List.of("ip", "-4", "route", "show", "table", "main"));
+        } catch (RuntimeException e) {
+            LOG.debug("cannot read the host's routes: {}", e.toString());
+            return;
+        }
+        Matcher m = Pattern.compile("^(\\d+\\.\\d+\\.\\d+\\.\\d+)/(\\d+) dev (\\S+)", Pattern.MULTILINE).matcher(routes);
+        while (m.find()) {
+            Cidr route = new Cidr(Cidr.address(m.group(1)) & Cidr.mask(Integer.parseInt(m.group(2))),
+                    Integer.parseInt(m.group(2)));
+            if (!m.group(3).equals(defaultBridge) && route.prefix() > 0 && route.overlaps(defaultBip)) {
+                throw new IllegalStateException("the default bridge's subnet " + defaultBip + " overlaps " + route
+                        + " on " + m.group(3) + ": choose another with --bip (e.g. --bip 172.30.0.1/16)");
+            }
+        }
     }
 
     private void ensureDefault() {
