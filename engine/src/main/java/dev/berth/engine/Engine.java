@@ -11,7 +11,10 @@ import dev.berth.engine.containers.ContainerService;
 import dev.berth.engine.host.LibC;
 import dev.berth.engine.images.ImageRoutes;
 import dev.berth.engine.images.ImageService;
+import dev.berth.engine.networks.Cni;
+import dev.berth.engine.networks.NetNs;
 import dev.berth.engine.networks.NetworkRoutes;
+import dev.berth.engine.networks.NetworkService;
 import dev.berth.engine.registry.ImagePuller;
 import dev.berth.engine.registry.ImagePusher;
 import dev.berth.engine.registry.RegistryRoutes;
@@ -87,8 +90,20 @@ public final class Engine implements AutoCloseable {
         ImageService images = new ImageService(dirs, layers, blobs, events);
         VolumeService volumes = new VolumeService(dirs, events);
         ContainerRuntime runtime = new ContainerRuntime(facts, dirs, new ConmonCgroup(facts, "berth/conmon"));
+        Path cniPlugins = Cni.findPlugins();
+        if (cniPlugins == null) {
+            throw new StartupException("the CNI plugins (bridge, host-local, portmap, firewall, loopback) are "
+                    + "missing: install them with: apt-get install containernetworking-plugins");
+        }
+        NetworkService networks;
+        try {
+            networks = new NetworkService(dirs.dataRoot().resolve("networks"), new Cni(cniPlugins),
+                    options.bridge(), options.bip(), options.addressPoolBase(), options.addressPoolSize());
+        } catch (RuntimeException e) {
+            throw new StartupException("cannot set up networking: " + e.getMessage(), e);
+        }
         ContainerService containers = new ContainerService(dirs, runtime, layers, new ContainerFilesystem(layers),
-                images, volumes, events);
+                images, volumes, events, networks, new NetNs(dirs.runRoot().resolve("netns")));
         services.add(containers);
         Path scratch = dirs.dataRoot().resolve("tmp");
 
@@ -102,7 +117,7 @@ public final class Engine implements AutoCloseable {
                 new ImagePusher(images, blobs, events, scratch), imageRoutes));
         routes.add(imageRoutes);
         routes.add(new VolumeRoutes(volumes));
-        routes.add(new NetworkRoutes(containers));
+        routes.add(new NetworkRoutes(networks, containers, events));
 
         ApiServer server = new ApiServer(routes);
         List<String> listening = new ArrayList<>();

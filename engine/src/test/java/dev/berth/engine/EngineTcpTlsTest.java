@@ -59,7 +59,7 @@ class EngineTcpTlsTest {
         return new EngineOptions(hosts, root.resolve("data"), root.resolve("run"), "runc", "info", null,
                 verify, verify, verify ? certs.resolve("ca.pem") : null,
                 verify ? certs.resolve("server-cert.pem") : null, verify ? certs.resolve("server-key.pem") : null,
-                insecure);
+                insecure, "berth0", "172.31.0.1/16", "10.201.0.0/16", 24);
     }
 
     @Test

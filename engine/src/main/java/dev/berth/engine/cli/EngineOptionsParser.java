@@ -28,7 +28,8 @@ public final class EngineOptionsParser {
 
     private static final Set<String> BOOLEAN_FLAGS = Set.of("tls", "tlsverify", "allow-insecure-tcp");
     private static final Set<String> VALUE_FLAGS = Set.of("host", "data-root", "exec-root", "runtime",
-            "config-file", "log-level", "group", "tlscacert", "tlscert", "tlskey");
+            "config-file", "log-level", "group", "tlscacert", "tlscert", "tlskey", "bip", "bridge",
+            "default-address-pool");
     private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warn", "error", "fatal");
 
     private EngineOptionsParser() {
@@ -114,7 +115,42 @@ public final class EngineOptionsParser {
                 path(flags, "tlscacert", null),
                 path(flags, "tlscert", null),
                 path(flags, "tlskey", null),
-                bool(flags, "allow-insecure-tcp"));
+                bool(flags, "allow-insecure-tcp"),
+                bridgeName(flags.containsKey("bridge") ? last(flags, "bridge") : d.bridge()),
+                bip(flags.containsKey("bip") ? last(flags, "bip") : d.bip()),
+                pool(flags, d)[0],
+                Integer.parseInt(pool(flags, d)[1]));
+    }
+
+    private static String bridgeName(String name) throws UsageException {
+        if (name.isEmpty() || name.length() > 15 || !name.matches("[a-zA-Z0-9_.-]+")) {
+            throw new UsageException("invalid --bridge \"" + name + "\": an interface name of at most 15 letters, "
+                    + "digits, '_', '.' or '-'");
+        }
+        return name;
+    }
+
+    private static String bip(String bip) throws UsageException {
+        if (!bip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+            throw new UsageException("invalid --bip \"" + bip + "\": give the bridge's address and prefix, e.g. "
+                    + "172.31.0.1/16");
+        }
+        return bip;
+    }
+
+    /** dockerd's {@code base=10.10.0.0/16,size=24}. */
+    private static String[] pool(Map<String, List<String>> flags, EngineOptions d) throws UsageException {
+        if (!flags.containsKey("default-address-pool")) {
+            return new String[] {d.addressPoolBase(), Integer.toString(d.addressPoolSize())};
+        }
+        String v = last(flags, "default-address-pool");
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("base=(\\d+\\.\\d+\\.\\d+\\.\\d+/(\\d+)),size=(\\d+)").matcher(v);
+        if (!m.matches() || Integer.parseInt(m.group(3)) < Integer.parseInt(m.group(2))
+                || Integer.parseInt(m.group(3)) > 30) {
+            throw new UsageException("invalid --default-address-pool \"" + v + "\": use base=CIDR,size=N");
+        }
+        return new String[] {m.group(1), m.group(3)};
     }
 
     private static Map<String, List<String>> readConfigFile(Path file) throws UsageException {
@@ -197,6 +233,11 @@ public final class EngineOptionsParser {
                       --tlscert FILE       the server's certificate
                       --tlskey FILE        the server's key
                       --allow-insecure-tcp serve TCP without client certificates on a non-loopback address
+                      --bridge NAME        host bridge of the default bridge network (default berth0)
+                      --bip CIDR           the default bridge's address (default 172.31.0.1/16)
+                      --default-address-pool base=CIDR,size=N
+                                           subnets for user-defined networks (default
+                                           base=10.201.0.0/16,size=24)
                 """;
     }
 }

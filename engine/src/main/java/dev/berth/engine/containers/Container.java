@@ -6,7 +6,11 @@ import dev.berth.remote.containers.ContainerConfig;
 import dev.berth.remote.containers.HostConfig;
 import dev.berth.remote.containers.MountPoint;
 import java.time.Instant;
+import dev.berth.engine.networks.Attachment;
+import dev.berth.engine.networks.EndpointRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -39,6 +43,11 @@ final class Container {
     List<MountPoint> mounts = new ArrayList<>();
     /** Volumes created for this container alone (image VOLUMEs, -v /path): removed with {@code rm -v}. */
     List<String> anonymousVolumes = new ArrayList<>();
+
+    /** Network name → what the container asked of it (aliases, a fixed address); empty on host and none. */
+    Map<String, EndpointRequest> networks = new LinkedHashMap<>();
+    /** Network name → the live endpoint while it runs; replaced, never changed in place (read without the lock). */
+    volatile Map<String, Attachment> attachments = new LinkedHashMap<>();
 
     boolean running;
     boolean paused;

@@ -7,7 +7,13 @@ import dev.berth.engine.images.CommitSource;
 import dev.berth.engine.images.ImageRecord;
 import dev.berth.engine.images.ImageService;
 import dev.berth.engine.images.ImageUsers;
+import dev.berth.engine.networks.Attachment;
+import dev.berth.engine.networks.EndpointRequest;
+import dev.berth.engine.networks.NetNs;
+import dev.berth.engine.networks.Network;
 import dev.berth.engine.networks.NetworkMembers;
+import dev.berth.engine.networks.NetworkService;
+import dev.berth.remote.containers.EndpointSettings;
 import dev.berth.engine.runtime.CgroupStats;
 import dev.berth.engine.runtime.Conmon;
 import dev.berth.engine.runtime.ContainerLog;
@@ -98,6 +104,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     private final Map<String, ScheduledFuture<?>> scheduledRestarts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private final ExitWatcher exitWatcher;
+    /** Null without bridge networking (in-process tests): bridge-mode containers then get loopback only. */
+    private final ContainerNetworking networking;
     private volatile boolean closed;
 
     /** A pending wait: resolved with the exit code (or the removal) it waits for. */
@@ -106,6 +114,12 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
 
     public ContainerService(EngineDirs dirs, ContainerRuntime runtime, LayerStore layers,
             ContainerFilesystem filesystem, ImageService images, VolumeService volumes, EventBus events) {
+        this(dirs, runtime, layers, filesystem, images, volumes, events, null, null);
+    }
+
+    public ContainerService(EngineDirs dirs, ContainerRuntime runtime, LayerStore layers,
+            ContainerFilesystem filesystem, ImageService images, VolumeService volumes, EventBus events,
+            NetworkService networks, NetNs netns) {
         this.runtime = runtime;
         this.layers = layers;
         this.filesystem = filesystem;
@@ -113,6 +127,18 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         this.volumes = volumes;
         this.events = events;
         this.store = new ContainerStore(dirs.containers());
+        this.networking = networks == null ? null
+                : new ContainerNetworking(networks, netns, containers::values, store::dir, (action, c, n) ->
+                        events.publish("network", action, n.id(), Map.of("container", c.id, "name", n.name(),
+                                "type", "bridge")));
+        if (networks != null) {
+            NetworkFiles.hostGateway = networks.defaultNetwork().gateway();
+            ContainerViews.netnsDir = netns.path("000000000000").getParent();
+            ContainerViews.networkIds = name -> {
+                Network n = networks.findOrNull(name);
+                return n == null ? ContainerViews.networkId(name) : n.id();
+            };
+        }
         this.mountPlanner = new MountPlanner(volumes);
         this.specs = new OciSpecBuilder(runtime.facts());
         this.execs = new ExecSessions(this, runtime);
@@ -200,6 +226,12 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
 
         String id = newId();
         String networkMode = CreateChecks.networkMode(host.networkMode());
+        Map<String, EndpointRequest> endpoints = new LinkedHashMap<>();
+        if (networking != null) {
+            endpoints = networking.plan(networkMode, request.networkingConfig());
+        } else if (!CreateChecks.isBuiltin(networkMode)) {
+            throw EngineException.notFound("network " + networkMode + " not found");
+        }
         boolean hostNetwork = networkMode.equals("host");
         String hostname = userConfig.hostname() != null && !userConfig.hostname().isEmpty() ? userConfig.hostname()
                 : hostNetwork ? CreateChecks.hostHostname() : id.substring(0, 12);
@@ -236,6 +268,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             c.args = new ArrayList<>(command.subList(1, command.size()));
             c.mounts = mounts;
             c.anonymousVolumes = anonymous;
+            c.networks = endpoints;
             store.save(c);
             times.lap("save");
             containers.put(id, c);
@@ -331,6 +364,13 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             boolean stdin = Boolean.TRUE.equals(c.config.openStdin());
             boolean leaveOpen = tty || !Boolean.TRUE.equals(c.config.stdinOnce());
             // the rootfs is mounted and the bundle written while conmon starts up (it waits for the go-ahead)
+            if (networking != null && c.networks.isEmpty()
+                    && ContainerNetworking.usesBridge(CreateChecks.networkMode(c.hostConfig.networkMode()))) {
+                // made before this engine had bridge networks: it joins the one its mode names now
+                c.networks = networking.plan(CreateChecks.networkMode(c.hostConfig.networkMode()), null);
+            }
+            Path netns = networking == null ? null : networking.setUp(c);
+            times.lap("network");
             Conmon.Created result = runtime.create(c.id, c.plainName(), store.logFile(c.id), tty, stdin, leaveOpen,
                     () -> {
                         Path rootfs = layers.mount(c.id);
@@ -348,7 +388,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                         OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, c.config, c.hostConfig,
                                 c.config.hostname(), mountPlanner.ociMounts(c.mounts, c.hostConfig),
                                 NetworkFiles.hostname(dir), NetworkFiles.hosts(dir), NetworkFiles.resolvConf(dir),
-                                !"host".equals(c.hostConfig.networkMode()), CGROUP_PARENT));
+                                !"host".equals(c.hostConfig.networkMode()), CGROUP_PARENT, netns));
                         times.lap("spec");
                         runtime.writeSpec(c.id, spec);
                         times.lap("bundle");
@@ -382,6 +422,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             quietly(() -> runtime.delete(c.id));
             quietly(() -> runtime.clearExit(c.id));
             quietly(() -> layers.unmount(c.id));
+            if (networking != null) {
+                networking.tearDown(c);
+            }
             releaseVolumes(c);
             EngineException error = startError(c, e);
             c.running = false;
@@ -489,6 +532,10 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             // a container removed right below is not saved first: its file goes with it (a failed removal saves)
             store.save(c);
             times.lap("save");
+        }
+        if (networking != null) {
+            networking.tearDown(c);
+            times.lap("network");
         }
         unmounted.join();
         times.lap("unmount");
@@ -898,6 +945,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         quietly(() -> runtime.delete(c.id));
         quietly(() -> runtime.clearExit(c.id));
         execs.forget(c.id);
+        if (networking != null && !c.attachments.isEmpty()) {
+            networking.tearDown(c);
+        }
         times.lap("runtime");
         try {
             layers.removeContainerLayer(c.id);
@@ -1351,7 +1401,14 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     public Map<String, NetworkSummary.Endpoint> membersOf(String networkName) {
         Map<String, NetworkSummary.Endpoint> members = new LinkedHashMap<>();
         for (Container c : containers.values()) {
-            if (!c.removed && c.running && !c.restarting && networkName.equals(ContainerViews.networkName(c))) {
+            if (c.removed || !c.isActive()) {
+                continue;
+            }
+            Attachment a = c.attachments.get(networkName);
+            if (a != null) {
+                members.put(c.id, new NetworkSummary.Endpoint(c.plainName(), a.endpointId(), a.macAddress(),
+                        a.ipAddress().isEmpty() ? "" : a.ipAddress() + "/" + a.prefixLen(), ""));
+            } else if (c.attachments.isEmpty() && networkName.equals(ContainerViews.networkName(c))) {
                 members.put(c.id, new NetworkSummary.Endpoint(c.plainName(),
                         ContainerViews.endpoint(c, networkName).endpointId(), "", "", ""));
             }
@@ -1359,10 +1416,65 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         return members;
     }
 
+    /** Whether any container (running or not) is configured on the network: Docker refuses to remove it then. */
+    @Override
+    public List<String> configuredOn(String networkName) {
+        List<String> ids = new ArrayList<>();
+        for (Container c : containers.values()) {
+            if (!c.removed && c.isActive() && c.networks.containsKey(networkName)) {
+                ids.add(c.id);
+            }
+        }
+        return ids;
+    }
+
+    /** {@code POST /networks/{id}/connect}. */
+    @Override
+    public void connect(String ref, Network network, EndpointSettings settings) {
+        if (networking == null) {
+            throw EngineException.forbidden("this engine runs without bridge networking");
+        }
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            networking.connect(c, network, ContainerNetworking.request(network, settings));
+            store.save(c);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
+    /** {@code POST /networks/{id}/disconnect}. */
+    @Override
+    public void disconnect(String ref, Network network, boolean force) {
+        if (networking == null) {
+            throw EngineException.forbidden("this engine runs without bridge networking");
+        }
+        Container c;
+        try {
+            c = find(ref);
+        } catch (EngineException e) {
+            if (force) {
+                return;
+            }
+            throw e;
+        }
+        c.lock.lock();
+        try {
+            networking.disconnect(c, network);
+            store.save(c);
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
         exitWatcher.close();
+        if (networking != null) {
+            networking.networks().close();
+        }
         scheduler.shutdownNow();
         runtime.close();
     }
@@ -1407,6 +1519,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                                         !Boolean.FALSE.equals(m.rw()), m.propagation()));
                             }
                         }
+                        if (networking != null) {
+                            networking.adopt(c);
+                        }
                         store.save(c);
                         LOG.info("adopted running container {} ({})", c.shortId(), c.plainName());
                         continue;
@@ -1427,6 +1542,10 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 c.lock.unlock();
             }
         }
+        if (networking != null) {
+            // namespaces whose container died while no engine was watching
+            networking.sweep(containers.values());
+        }
         return restart;
     }
 
@@ -1444,6 +1563,9 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     }
 
     private void recordExitAtRecovery(Container c, int code) {
+        if (networking != null) {
+            networking.tearDown(c);
+        }
         quietly(() -> runtime.delete(c.id));
         quietly(() -> runtime.clearExit(c.id));
         quietly(() -> layers.unmount(c.id));

@@ -1,5 +1,8 @@
 package dev.berth.engine.containers;
 
+import dev.berth.engine.networks.Attachment;
+import dev.berth.engine.networks.EndpointRequest;
+import dev.berth.engine.networks.PortMapping;
 import dev.berth.remote.containers.ContainerInspect;
 import dev.berth.remote.containers.ContainerState;
 import dev.berth.remote.containers.ContainerSummary;
@@ -10,6 +13,7 @@ import dev.berth.remote.containers.PortBinding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,8 +75,11 @@ final class ContainerViews {
                 networkSettings(c));
     }
 
-    /** The network Docker would report the container on: none, host, or (until bridges exist) bridge. */
+    /** The network Docker would report the container on: none, host, bridge or the user network it runs on. */
     static String networkName(Container c) {
+        if (c.networks != null && !c.networks.isEmpty()) {
+            return c.networks.keySet().iterator().next();
+        }
         String mode = c.hostConfig.networkMode();
         if (mode == null || mode.isEmpty() || mode.equals("default")) {
             return "bridge";
@@ -80,25 +87,83 @@ final class ContainerViews {
         return mode;
     }
 
-    static NetworkSettings networkSettings(Container c) {
-        String network = networkName(c);
+    /** Published ports while running: "80/tcp" → host bindings; exposed but unpublished ports → null. */
+    static Map<String, List<PortBinding>> ports(Container c) {
         Map<String, List<PortBinding>> ports = new LinkedHashMap<>();
-        if (c.isActive() && !network.equals("host") && !network.equals("none") && c.config.exposedPorts() != null) {
+        String network = networkName(c);
+        if (!c.isActive() || network.equals("host") || network.equals("none")) {
+            return ports;
+        }
+        if (c.config.exposedPorts() != null) {
             for (String port : c.config.exposedPorts().keySet()) {
                 ports.put(port, null);
             }
         }
+        for (Attachment a : c.attachments.values()) {
+            for (PortMapping p : a.ports()) {
+                String key = p.containerPort() + "/" + p.protocol();
+                List<PortBinding> list = ports.get(key) == null ? new ArrayList<>() : ports.get(key);
+                list.add(new PortBinding(p.hostIp(), Integer.toString(p.hostPort())));
+                ports.put(key, list);
+            }
+        }
+        return ports;
+    }
+
+    static NetworkSettings networkSettings(Container c) {
+        String network = networkName(c);
         String sandbox = c.isActive() ? sha256("sandbox:" + c.id) : "";
         Map<String, EndpointSettings> networks = new LinkedHashMap<>();
-        networks.put(network, endpoint(c, network));
-        return new NetworkSettings("", sandbox, c.isActive() ? "/proc/" + c.pid + "/ns/net" : "", false, "", 0,
-                ports, null, null, "", "", "", 0, "", 0, "", "", networks);
+        if (c.networks != null && !c.networks.isEmpty()) {
+            for (String name : c.networks.keySet()) {
+                networks.put(name, endpoint(c, name));
+            }
+        } else {
+            networks.put(network, endpoint(c, network));
+        }
+        // the top-level address fields describe the default bridge only, as in dockerd
+        Attachment bridge = c.attachments.get("bridge");
+        Path netns = netnsDir;
+        String sandboxKey = !c.isActive() ? "" : c.attachments.isEmpty() || netns == null
+                ? "/proc/" + c.pid + "/ns/net" : netns.resolve(c.shortId()).toString();
+        if (bridge != null) {
+            return new NetworkSettings("", sandbox, sandboxKey, false, "", 0, ports(c), null, null,
+                    bridge.endpointId(), bridge.gateway(), "", 0, bridge.ipAddress(), bridge.prefixLen(), "",
+                    bridge.macAddress(), networks);
+        }
+        return new NetworkSettings("", sandbox, sandboxKey, false, "", 0, ports(c), null, null, "", "", "", 0, "", 0,
+                "", "", networks);
     }
 
     static EndpointSettings endpoint(Container c, String network) {
-        return new EndpointSettings(null, null, "", null, null, null, networkId(network),
-                c.isActive() ? sha256("endpoint:" + c.id + ":" + network) : "", "", "", 0, "", "", 0, null);
+        EndpointRequest req = c.networks == null ? null : c.networks.get(network);
+        Attachment a = c.attachments.get(network);
+        if (req == null) {
+            return new EndpointSettings(null, null, "", null, null, null, networkId(network),
+                    c.isActive() ? sha256("endpoint:" + c.id + ":" + network) : "", "", "", 0, "", "", 0, null);
+        }
+        EndpointSettings.IpamConfig ipam = req.ipv4Address() == null ? null
+                : new EndpointSettings.IpamConfig(req.ipv4Address(), null, null);
+        // up to API 1.44 dockerd lists the short ID among the aliases on user-defined networks and has no DNSNames
+        List<String> aliases = new ArrayList<>(req.aliases());
+        if (!network.equals("bridge")) {
+            aliases.add(c.shortId());
+        }
+        List<String> dnsNames = null;
+        String networkId = a != null ? a.networkId() : networkIds.apply(network);
+        if (a == null) {
+            return new EndpointSettings(ipam, null, "", aliases.isEmpty() ? null : aliases, null, 0L,
+                    networkId, "", "", "", 0, "", "", 0, dnsNames);
+        }
+        return new EndpointSettings(ipam, null, a.macAddress(), aliases.isEmpty() ? null : aliases, null,
+                0L, networkId, a.endpointId(), a.gateway(), a.ipAddress(), a.prefixLen(), "", "", 0, dnsNames);
     }
+
+    /** Where the engine keeps network namespaces (dockerd reports that file as SandboxKey); set by the service. */
+    static volatile Path netnsDir;
+
+    /** Network name → ID for networks a stopped container is configured on; set by the container service. */
+    static volatile java.util.function.Function<String, String> networkIds = ContainerViews::networkId;
 
     /** The same stable ID the networks package gives a network name. */
     static String networkId(String name) {
@@ -107,7 +172,25 @@ final class ContainerViews {
 
     static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs) {
         List<ContainerSummary.Port> ports = new ArrayList<>();
-        if (c.config.exposedPorts() != null) {
+        for (Map.Entry<String, List<PortBinding>> e : ports(c).entrySet()) {
+            String[] parts = e.getKey().split("/", 2);
+            int privatePort;
+            try {
+                privatePort = Integer.parseInt(parts[0]);
+            } catch (NumberFormatException ex) {
+                continue; // a range or garbage: Docker lists ranges per port, we leave them out
+            }
+            String type = parts.length > 1 ? parts[1] : "tcp";
+            if (e.getValue() == null) {
+                ports.add(new ContainerSummary.Port(null, privatePort, null, type));
+            } else {
+                for (PortBinding b : e.getValue()) {
+                    ports.add(new ContainerSummary.Port(b.hostIp(), privatePort, Integer.parseInt(b.hostPort()),
+                            type));
+                }
+            }
+        }
+        if (!c.isActive() && c.config.exposedPorts() != null) {
             for (String port : c.config.exposedPorts().keySet()) {
                 String[] parts = port.split("/", 2);
                 try {
@@ -118,9 +201,15 @@ final class ContainerViews {
                 }
             }
         }
-        String network = networkName(c);
         Map<String, EndpointSettings> networks = new LinkedHashMap<>();
-        networks.put(network, endpoint(c, network));
+        if (c.networks != null && !c.networks.isEmpty()) {
+            for (String name : c.networks.keySet()) {
+                networks.put(name, endpoint(c, name));
+            }
+        } else {
+            String network = networkName(c);
+            networks.put(network, endpoint(c, network));
+        }
         String mode = c.hostConfig.networkMode() == null || c.hostConfig.networkMode().isEmpty() ? "default"
                 : c.hostConfig.networkMode();
         return new ContainerSummary(c.id, List.of(c.name), c.config.image(), c.imageId, command(c),

@@ -28,15 +28,17 @@ final class CreateChecks {
 
     static String networkMode(String mode) {
         String m = mode == null || mode.isEmpty() ? "default" : mode;
-        return switch (m) {
-            case "default", "bridge", "none", "host" -> m;
-            default -> {
-                if (m.startsWith("container:")) {
-                    throw EngineException.badRequest("sharing another container's network namespace (" + m + ") is "
-                            + "not supported by this engine yet");
-                }
-                throw EngineException.notFound("network " + m + " not found");
-            }
+        if (m.startsWith("container:")) {
+            throw EngineException.badRequest("sharing another container's network namespace (" + m + ") is "
+                    + "not supported by this engine yet");
+        }
+        return m;
+    }
+
+    static boolean isBuiltin(String mode) {
+        return switch (mode) {
+            case "default", "bridge", "none", "host" -> true;
+            default -> false;
         };
     }
 

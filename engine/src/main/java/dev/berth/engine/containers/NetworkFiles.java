@@ -25,7 +25,14 @@ final class NetworkFiles {
             ff02::2\tip6-allrouters
             """;
 
+    /** What --add-host NAME:host-gateway maps to: the default bridge's gateway, the host's address there. */
+    static volatile String hostGateway;
+
     private NetworkFiles() {
+    }
+
+    static String defaultHosts() {
+        return DEFAULT_HOSTS;
     }
 
     static Path hostname(Path dir) {
@@ -78,9 +85,11 @@ final class NetworkFiles {
         if (ip.startsWith("[") && ip.endsWith("]")) {
             ip = ip.substring(1, ip.length() - 1);
         }
-        if (ip.equals("host-gateway")) {
-            throw EngineException.badRequest("host-gateway needs a bridge network, which this engine does not have "
-                    + "yet: give the host's address instead");
+        if (ip.equals("host-gateway") && hostGateway != null) {
+            ip = hostGateway;
+        } else if (ip.equals("host-gateway")) {
+            throw EngineException.badRequest("host-gateway needs the default bridge network, and this engine "
+                    + "runs without bridge networking: give the host's address instead");
         }
         if (!isIp(ip)) {
             throw EngineException.badRequest("invalid IP address in add-host: \"" + ip + "\"");

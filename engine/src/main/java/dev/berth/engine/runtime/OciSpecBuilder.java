@@ -45,6 +45,7 @@ public final class OciSpecBuilder {
      * @param userMounts     binds, volumes and tmpfs mounts, resolved to host sources
      * @param privateNetwork false for {@code --network host}
      * @param cgroupParent   e.g. "/berth": the container's cgroup is {@code <parent>/<id>}
+     * @param networkNamespace the namespace the engine made and CNI wired up, or null to let runc make one
      */
     public record Input(
             String containerId,
@@ -57,7 +58,16 @@ public final class OciSpecBuilder {
             Path hostsFile,
             Path resolvConfFile,
             boolean privateNetwork,
-            String cgroupParent) {
+            String cgroupParent,
+            Path networkNamespace) {
+
+        /** A private network namespace runc creates (loopback only), or the host's. */
+        public Input(String containerId, Path rootfs, ContainerConfig config, HostConfig hostConfig, String hostname,
+                List<OciSpec.Mount> userMounts, Path hostnameFile, Path hostsFile, Path resolvConfFile,
+                boolean privateNetwork, String cgroupParent) {
+            this(containerId, rootfs, config, hostConfig, hostname, userMounts, hostnameFile, hostsFile,
+                    resolvConfFile, privateNetwork, cgroupParent, null);
+        }
     }
 
     private final HostFacts facts;
@@ -118,8 +128,9 @@ public final class OciSpecBuilder {
         List<OciSpec.Namespace> namespaces = new ArrayList<>();
         namespaces.add(OciSpec.Namespace.of("mount"));
         if (in.privateNetwork()) {
-            // runc creates the namespace and brings its loopback up
-            namespaces.add(OciSpec.Namespace.of("network"));
+            // runc creates the namespace and brings its loopback up, unless the engine made it for CNI
+            namespaces.add(in.networkNamespace() == null ? OciSpec.Namespace.of("network")
+                    : new OciSpec.Namespace("network", in.networkNamespace().toString()));
         }
         if (!"host".equals(host.utsMode())) {
             namespaces.add(OciSpec.Namespace.of("uts"));

@@ -132,7 +132,10 @@ class ContainerRulesTest {
         assertEquals("unknown capability: \"CAP_NOPE\"", assertThrows(EngineException.class,
                 () -> CreateChecks.validate(config(Map.of("Cmd", List.of("x"))), host(Map.of("CapAdd",
                         List.of("nope"))), facts)).getMessage());
-        assertEquals(404, assertThrows(EngineException.class, () -> CreateChecks.networkMode("mynet")).status());
+        // a user-defined network name passes here; the network service resolves it (404 when unknown)
+        assertEquals("mynet", CreateChecks.networkMode("mynet"));
+        assertFalse(CreateChecks.isBuiltin("mynet"));
+        assertEquals(400, assertThrows(EngineException.class, () -> CreateChecks.networkMode("container:x")).status());
         assertEquals("default", CreateChecks.networkMode(""));
         assertEquals("Invalid container name (-x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
                 assertThrows(EngineException.class, () -> ContainerNames.normalize("-x")).getMessage());

@@ -44,6 +44,9 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
     private final Path dataRoot;
     private final Path execRoot;
     private final Path log;
+    private final String bridge;
+    private final String bip;
+    private final String pool;
     private final DockerCli cli;
     private Process process;
     private boolean closed;
@@ -54,6 +57,11 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
         this.dataRoot = base.resolve("data");
         this.execRoot = base.resolve("exec");
         this.log = base.resolve("engine.log");
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        this.bridge = "bt" + Long.toHexString(random.nextLong(0x10000000L, 0xffffffffL));
+        // clear of the test dockerd's 10.100-199.x.x (HostBridge) and of NetworkCliTest's 10.251.x.0/24
+        this.bip = "10.252." + random.nextInt(1, 255) + ".1/24";
+        this.pool = "10.253." + random.nextInt(0, 16) * 16 + ".0/20";
         Path cliConfig = Files.createDirectories(base.resolve("cli"));
         this.cli = new DockerCli("unix://" + socket, cliConfig);
         Files.writeString(base.resolve("logback.xml"), """
@@ -115,6 +123,11 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
 
     public Path execRoot() {
         return execRoot;
+    }
+
+    /** The host bridge of this engine's default network. */
+    public String bridgeName() {
+        return bridge;
     }
 
     public Path logFile() {
@@ -217,6 +230,10 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
                     "-H", host(),
                     "--data-root", dataRoot.toString(),
                     "--exec-root", execRoot.toString(),
+                    // a bridge and subnets of its own: several test engines run at once
+                    "--bridge", bridge,
+                    "--bip", bip,
+                    "--default-address-pool", "base=" + pool + ",size=24",
                     "--log-level", "debug"));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -294,6 +311,7 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
         EngineDirs dirs = new EngineDirs(dataRoot, execRoot);
         HostCleanup.removeRuncContainers(dirs.runcRoot());
         HostCleanup.killConmonsNaming(dataRoot, execRoot);
+        HostCleanup.removeNetworks(dataRoot, bridge);
         HostCleanup.unmountUnder(base);
         HostCleanup.deleteTree(base);
         HostCleanup.removeEmptyCgroups("berth");

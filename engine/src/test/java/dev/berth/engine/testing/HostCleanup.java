@@ -78,6 +78,93 @@ final class HostCleanup {
         }
     }
 
+    /**
+     * Removes what an engine's networks left on the host: their bridges, and the iptables rules CNI wrote for them
+     * (ipMasq and portmap rules name the network ID in a comment; firewall rules name container addresses).
+     */
+    static void removeNetworks(Path dataRoot, String defaultBridge) {
+        List<String> bridges = new ArrayList<>(List.of(defaultBridge));
+        List<String> tokens = new ArrayList<>();
+        Path dir = dataRoot.resolve("networks");
+        if (Files.isDirectory(dir)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.json")) {
+                for (Path f : files) {
+                    String json = Files.readString(f);
+                    java.util.regex.Matcher b = java.util.regex.Pattern.compile("\"bridge\"\\s*:\\s*\"([^\"]+)\"")
+                            .matcher(json);
+                    if (b.find()) {
+                        bridges.add(b.group(1));
+                    }
+                    java.util.regex.Matcher sub = java.util.regex.Pattern
+                            .compile("\"subnet\"\\s*:\\s*\"(\\d+\\.\\d+\\.\\d+\\.)\\d+/24\"").matcher(json);
+                    if (sub.find()) {
+                        tokens.add(" " + sub.group(1));
+                    }
+                    tokens.add(f.getFileName().toString().replace(".json", ""));
+                }
+            } catch (IOException e) {
+                // nothing readable: the bridges below still go
+            }
+        }
+        for (String table : List.of("nat", "filter")) {
+            String rules = Commands.run(List.of("iptables-save", "-t", table), Map.of(), null, 30).stdout();
+            List<String> chains = new ArrayList<>();
+            for (String line : rules.split("\n")) {
+                if (!line.startsWith("-A ") || tokens.stream().noneMatch(t -> line.contains(t)
+                        && (t.startsWith(" ") ? line.matches(".*[ds] " + java.util.regex.Pattern.quote(t.strip())
+                        + "\\d+/32.*") : true))) {
+                    continue;
+                }
+                List<String> args = new ArrayList<>(List.of("iptables", "-t", table, "-D"));
+                args.addAll(shellSplit(line.substring(3)));
+                Commands.run(args, Map.of(), null, 30);
+                java.util.regex.Matcher jump = java.util.regex.Pattern.compile(" -j (CNI-[0-9a-f]{24}|CNI-DN-[0-9a-f]+)")
+                        .matcher(line);
+                if (jump.find()) {
+                    chains.add(jump.group(1));
+                }
+            }
+            for (String chain : chains) {
+                Commands.run(List.of("iptables", "-t", table, "-F", chain), Map.of(), null, 30);
+                Commands.run(List.of("iptables", "-t", table, "-X", chain), Map.of(), null, 30);
+            }
+        }
+        for (String bridge : bridges) {
+            Commands.run(List.of("ip", "link", "del", bridge), Map.of(), null, 30);
+        }
+    }
+
+    /** iptables-save's quoting: double quotes around comments, backslash-escaped quotes inside. */
+    private static List<String> shellSplit(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (ch == '\\' && i + 1 < line.length()) {
+                cur.append(line.charAt(++i));
+                any = true;
+            } else if (ch == '"') {
+                quoted = !quoted;
+                any = true;
+            } else if (ch == ' ' && !quoted) {
+                if (any) {
+                    out.add(cur.toString());
+                    cur.setLength(0);
+                    any = false;
+                }
+            } else {
+                cur.append(ch);
+                any = true;
+            }
+        }
+        if (any) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
     /** Lazily unmounts everything mounted at or under {@code dir}, deepest first. */
     static void unmountUnder(Path dir) {
         String prefix = dir.toString();

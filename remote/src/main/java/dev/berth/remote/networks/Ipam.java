@@ -1,12 +1,14 @@
 package dev.berth.remote.networks;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A network's address management: the IPAM driver ("default") and its subnets.
  */
+@JsonPropertyOrder({"driver", "options", "config"}) // dockerd's order, which `docker network inspect` shows
 public record Ipam(String driver, List<Config> config, Map<String, String> options) {
 
     /** One subnet, as given at creation or chosen from the engine's address pools. */

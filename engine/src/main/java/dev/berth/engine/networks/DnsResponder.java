@@ -1,0 +1,178 @@
+package dev.berth.engine.networks;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The DNS server of one user-defined network, aardvark-dns style: UDP on the network's gateway address in the host's
+ * namespace. It answers A queries for the network's containers (name, aliases, short ID) and forwards every other
+ * query unchanged to the host's resolvers, relaying the answer back.
+ */
+final class DnsResponder implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DnsResponder.class);
+    private static final int TTL = 600;
+
+    private final DatagramSocket socket;
+    private final Function<String, List<String>> lookup;
+    private final List<InetSocketAddress> upstream;
+    private final ExecutorService forwarders;
+    private final Thread loop;
+
+    /** @param lookup a container name, alias or short ID on this network → its IPv4 addresses (empty if unknown) */
+    DnsResponder(String address, Function<String, List<String>> lookup, List<InetSocketAddress> upstream)
+            throws SocketException {
+        this.socket = new DatagramSocket(null);
+        try {
+            socket.bind(new InetSocketAddress(InetAddressParse.of(address), 53));
+        } catch (SocketException e) {
+            socket.close();
+            throw e;
+        }
+        this.lookup = lookup;
+        this.upstream = upstream;
+        this.forwarders = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "berth-dns-forward-" + address);
+            t.setDaemon(true);
+            return t;
+        });
+        this.loop = new Thread(this::serve, "berth-dns-" + address);
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    private void serve() {
+        byte[] buf = new byte[4096];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buf, buf.length);
+            try {
+                socket.receive(packet);
+            } catch (IOException e) {
+                if (!socket.isClosed()) {
+                    LOG.debug("dns receive: {}", e.toString());
+                }
+                continue;
+            }
+            byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+            InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
+            try {
+                byte[] answer = answer(query);
+                if (answer != null) {
+                    socket.send(new DatagramPacket(answer, answer.length, client));
+                } else {
+                    forwarders.execute(() -> forward(query, client));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("dns query from {}: {}", client, e.toString());
+            }
+        }
+    }
+
+    /** The local answer, or null when the name is not a container's (then the query is forwarded). */
+    byte[] answer(byte[] q) {
+        if (q.length < 12 || (q[2] & 0x80) != 0 || ((q[4] & 0xff) << 8 | (q[5] & 0xff)) != 1) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder();
+        int i = 12;
+        while (i < q.length && q[i] != 0) {
+            int len = q[i] & 0xff;
+            if (len > 63 || i + 1 + len > q.length) {
+                return null;
+            }
+            if (name.length() > 0) {
+                name.append('.');
+            }
+            name.append(new String(q, i + 1, len, StandardCharsets.US_ASCII));
+            i += 1 + len;
+        }
+        int questionEnd = i + 5;
+        if (questionEnd > q.length) {
+            return null;
+        }
+        int type = (q[i + 1] & 0xff) << 8 | (q[i + 2] & 0xff);
+        List<String> ips = lookup.apply(name.toString().toLowerCase(Locale.ROOT));
+        if (ips.isEmpty()) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(q[0]);
+        out.write(q[1]);
+        out.write(0x84 | (q[2] & 0x01)); // response, authoritative, keeps RD
+        out.write(0x80); // recursion available, NOERROR
+        List<String> answers = type == 1 || type == 255 ? ips : List.of();
+        out.write(0);
+        out.write(1);
+        out.write(answers.size() >> 8);
+        out.write(answers.size());
+        out.write(new byte[4], 0, 4);
+        out.write(q, 12, questionEnd - 12);
+        for (String ip : answers) {
+            out.write(0xc0); // pointer to the name in the question
+            out.write(12);
+            out.write(new byte[] {0, 1, 0, 1}, 0, 4);
+            out.write(new byte[] {0, 0, (byte) (TTL >> 8), (byte) TTL}, 0, 4);
+            out.write(0);
+            out.write(4);
+            byte[] addr = InetAddressParse.of(ip).getAddress();
+            out.write(addr, 0, addr.length);
+        }
+        return out.toByteArray();
+    }
+
+    private void forward(byte[] query, InetSocketAddress client) {
+        try (DatagramSocket up = new DatagramSocket()) {
+            up.setSoTimeout(4000);
+            for (InetSocketAddress server : upstream) {
+                up.send(new DatagramPacket(query, query.length, server));
+                byte[] buf = new byte[4096];
+                DatagramPacket reply = new DatagramPacket(buf, buf.length);
+                try {
+                    up.receive(reply);
+                    socket.send(new DatagramPacket(reply.getData(), reply.getLength(), client));
+                    return;
+                } catch (SocketTimeoutException e) {
+                    // next upstream
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("forwarding a dns query: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+        forwarders.shutdownNow();
+    }
+
+    /** Literal IPv4 addresses only: never a resolver lookup. */
+    static final class InetAddressParse {
+        private InetAddressParse() {
+        }
+
+        static InetAddress of(String ip) {
+            int v = Cidr.address(ip);
+            try {
+                return InetAddress.getByAddress(new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8),
+                        (byte) v});
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalArgumentException(ip, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.berth.engine.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.berth.engine.testing.BerthEngine;
+import dev.berth.engine.testing.EngineLogOnFailure;
+import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.ProcessResult;
+import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Bridge networking compared with a dockerd that has a bridge of its own (only when the suite runs it with
+ * {@code -Dberth.test.dockerd.bridge=true}): {@code docker port} and {@code docker ps} output for a port published
+ * on loopback, and dockerd's refusals for a network in use and for a host port another container holds.
+ */
+@ExtendWith(EngineLogOnFailure.class)
+class NetworkCompatCliTest {
+
+    private static final String IMAGE = BerthEngine.BUSYBOX;
+    /**
+     * Host ports differ between the engines; the shape around them must not. dockerd also publishes an unspecified
+     * host address on IPv6 ([::]) through docker-proxy; Berth's networks are IPv4 only, so those entries are left
+     * out of dockerd's answer rather than claimed by Berth.
+     */
+    private static final Function<String, String> PORTS = s -> s.replaceAll("\"HostPort\":\"\\d+\"",
+            "\"HostPort\":\"PORT\"").replaceAll(":\\d{2,5}", ":PORT")
+            .replace(", [::]:PORT->9/udp", "").replaceAll("(?m)^.*\\[::\\].*\n", "")
+            .replace(",{\"HostIp\":\"::\",\"HostPort\":\"PORT\"}", "");
+
+    /** Addresses, IDs, MACs, names and times differ between the engines; the keys and structure must not. */
+    private static final Function<String, String> SHAPE = s -> s.replaceAll("[0-9a-f]{64}", "ID")
+            .replaceAll("\\d+\\.\\d+\\.\\d+\\.\\d+(/\\d+)?", "IP").replaceAll("([0-9a-f]{2}:){5}[0-9a-f]{2}", "MAC")
+            .replaceAll("\"Created\": ?\"[^\"]+\"", "CREATED").replaceAll("(web|net|other)-[0-9a-f]{8}", "NAME")
+            .replaceAll("\"HostPort\":\"\\d+\"", "PORT").replaceAll("\"/[^\"]*/netns/[0-9a-f]{12}\"",
+            "SANDBOX").replaceAll("\"[0-9a-f]{12}\"", "SHORTID")
+            // dockerd echoes the empty endpoint settings `docker network connect` sends
+            .replace("\"IPAMConfig\":{}", "\"IPAMConfig\":null").replace("\"DriverOpts\":{}", "\"DriverOpts\":null")
+            .replace(",{\"HostIp\":\"::\",PORT}", ""); // IPv4 only, see PORTS
+
+    @Test
+    void publishedPortsAndRefusalsLookLikeDockerds() {
+        Assumptions.assumeTrue(Boolean.getBoolean(Dockerd.BRIDGE_PROPERTY), "the test dockerd has no bridge");
+        String web = BothEngines.unique("web");
+        String other = BothEngines.unique("other");
+        String net = BothEngines.unique("net");
+        try {
+            BothEngines.onBoth("run", "-d", "--name", web, "-p", "127.0.0.1:0:80", "-p", "9/udp", IMAGE, "sleep",
+                    "300");
+            BothEngines.same(PORTS, "port", web);
+            BothEngines.same(PORTS, "port", web, "80");
+            BothEngines.same(PORTS, "ps", "--filter", "name=" + web, "--format", "{{.Ports}}");
+            BothEngines.same(PORTS, "inspect", "-f", "{{json .NetworkSettings.Ports}}", web);
+            BothEngines.same(PORTS, "inspect", "-f", "{{json .HostConfig.PortBindings}}", web);
+
+            String hostPort = BothEngines.berth().docker("port", web, "80").stdout().strip().split(":")[1];
+            ProcessResult berthTaken = BothEngines.berth().docker("run", "-d", "--name", other, "-p",
+                    "127.0.0.1:" + hostPort + ":80", IMAGE, "sleep", "30");
+            assertNotEquals(0, berthTaken.exitCode());
+            String dockerdPort = BothEngines.dockerd().docker("port", web, "80").stdout().strip().split(":")[1];
+            ProcessResult dockerdTaken = BothEngines.dockerd().docker("run", "-d", "--name", other, "-p",
+                    "127.0.0.1:" + dockerdPort + ":80", IMAGE, "sleep", "30");
+            assertEquals(firstLine(dockerdTaken.stderr().replace(dockerdPort, "PORT")),
+                    firstLine(berthTaken.stderr().replace(hostPort, "PORT")));
+
+            BothEngines.onBoth("network", "create", net);
+            BothEngines.onBoth("network", "connect", net, web);
+            ProcessResult berthRm = BothEngines.berth().docker("network", "rm", net);
+            ProcessResult dockerdRm = BothEngines.dockerd().docker("network", "rm", net);
+            assertEquals(dockerdRm.exitCode(), berthRm.exitCode());
+            String berthId = BothEngines.berth().docker("network", "inspect", "-f", "{{.Id}}", net).stdout().strip();
+            String dockerdId = BothEngines.dockerd().docker("network", "inspect", "-f", "{{.Id}}", net).stdout()
+                    .strip();
+            assertEquals(dockerdRm.stderr().replace(dockerdId, "ID"), berthRm.stderr().replace(berthId, "ID"));
+            BothEngines.same("inspect", "-f", "{{len .NetworkSettings.Networks}}", web);
+            BothEngines.same(SHAPE, "inspect", "-f", "{{json .NetworkSettings}}", web);
+            BothEngines.same(SHAPE, "network", "inspect", net);
+            // the test dockerd runs with --ip-masq=false; Berth's default bridge masquerades, as dockerd's default does
+            BothEngines.same(SHAPE.andThen(s -> s.replaceAll("\"(berthbr|bt)[0-9a-f]+\"", "BRIDGE")
+                    .replace("enable_ip_masquerade\":\"false", "enable_ip_masquerade\":\"true")),
+                    "network", "inspect", "-f", "{{json .}}", "bridge");
+        } finally {
+            BothEngines.quietly("rm", "-f", web, other);
+            BothEngines.quietly("network", "rm", net);
+        }
+    }
+
+    /** The error line, with the endpoint ID (random on each engine) left out. */
+    private static String firstLine(String stderr) {
+        return stderr.lines().findFirst().orElse("").replaceAll("\\([0-9a-f]{64}\\)", "(ID)");
+    }
+}
