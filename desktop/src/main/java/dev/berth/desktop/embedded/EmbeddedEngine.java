@@ -159,7 +159,9 @@ public final class EmbeddedEngine implements EmbeddedEngineControl, AutoCloseabl
         List<String> args = new ArrayList<>();
         options.hosts().forEach(h -> args.addAll(List.of("-H", h)));
         args.addAll(List.of("--data-root", options.dataRoot().toString(), "--exec-root", options.execRoot().toString(),
-                "--runtime", options.runtime(), "--log-level", options.logLevel()));
+                "--runtime", options.runtime(), "--log-level", options.logLevel(), "--bridge", options.bridge(),
+                "--bip", options.bip(), "--default-address-pool",
+                "base=" + options.addressPoolBase() + ",size=" + options.addressPoolSize()));
         if (options.group() != null) {
             args.addAll(List.of("--group", options.group()));
         }
@@ -168,7 +170,8 @@ public final class EmbeddedEngine implements EmbeddedEngineControl, AutoCloseabl
         // a group the base options leave unset stays unset (the parser would default it)
         return options.group() != null ? parsed : new EngineOptions(parsed.hosts(), parsed.dataRoot(),
                 parsed.execRoot(), parsed.runtime(), parsed.logLevel(), null, parsed.tls(), parsed.tlsVerify(),
-                parsed.tlsCaCert(), parsed.tlsCert(), parsed.tlsKey(), parsed.allowInsecureTcp());
+                parsed.tlsCaCert(), parsed.tlsCert(), parsed.tlsKey(), parsed.allowInsecureTcp(), parsed.bridge(),
+                parsed.bip(), parsed.addressPoolBase(), parsed.addressPoolSize());
     }
 
     private boolean answersPing() {

@@ -36,7 +36,8 @@ class EmbeddedEngineFlagsTest {
     @Test
     void withoutFlagsTheEngineKeepsItsOwnOptionsAndAGroupLeftUnsetStaysUnset() throws Exception {
         EngineOptions own = new EngineOptions(List.of("unix:///tmp/x.sock"), Path.of("/tmp/d"), Path.of("/tmp/e"),
-                "runc", "info", null, false, false, null, null, null, false);
+                "runc", "info", null, false, false, null, null, null, false, "berth0", "172.31.0.1/16", "10.201.0.0/16",
+                24);
         EmbeddedEngine engine = new EmbeddedEngine(own);
         assertSame(own, engine.optionsWith(List.of()));
         EngineOptions withTls = engine.optionsWith(new RemoteAccess(true, "::", 2376, certs).startFlags());

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.desktop.resources.UiSteps;
 import dev.berth.desktop.testing.DesktopFixture;
-import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -35,7 +33,6 @@ import org.testfx.framework.junit5.Start;
  * the UI did is checked with the docker CLI.
  */
 // user-defined networks, published ports and connect: not on Berth's engine until its networking lands
-@Tag(TestEngines.DOCKERD_ONLY)
 @ExtendWith(ApplicationExtension.class)
 class NetworksPageTest {
 

@@ -34,7 +34,6 @@ import org.testfx.framework.junit5.Start;
  * at the right address; a second container wanting the same host port, or a stopped one whose port a program here
  * holds, is flagged; the host port check names the holder, this JVM or the container behind a docker-proxy.
  */
-@Tag(TestEngines.DOCKERD_ONLY) // published ports: not on Berth's engine until its networking lands
 @ExtendWith(ApplicationExtension.class)
 class PortsPageTest {
 
@@ -139,6 +138,7 @@ class PortsPageTest {
     }
 
     @Test
+    @Tag(TestEngines.DOCKERD_ONLY) // Berth publishes through CNI portmap: no docker-proxy process holds the port
     void theHostPortCheckNamesThisProcessTheContainerBehindADockerProxyOrSaysFree(FxRobot robot) throws Exception {
         app.awaitSession();
         UiSteps.open(robot, "ports", "ports-table");

@@ -8,7 +8,6 @@ import dev.berth.desktop.ports.PortRow;
 import dev.berth.desktop.testing.DesktopFixture;
 import dev.berth.desktop.volumes.VolumeRow;
 import dev.berth.desktop.testing.TestEngines;
-import org.junit.jupiter.api.Tag;
 import dev.berth.remote.testing.Dockerd;
 import dev.berth.remote.testing.TestEngine;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import org.testfx.framework.junit5.Start;
  * event feed, with what the CLI reports about them.
  */
 // user-defined networks and published ports: not on Berth's engine until its networking lands
-@Tag(TestEngines.DOCKERD_ONLY)
 @ExtendWith(ApplicationExtension.class)
 class ResourcePagesTest {
 

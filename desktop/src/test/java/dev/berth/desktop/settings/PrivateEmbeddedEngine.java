@@ -22,6 +22,11 @@ import java.util.Map;
  */
 final class PrivateEmbeddedEngine implements AutoCloseable {
 
+    // a bridge and subnet of its own, so it never meets another engine's on this host
+    private static final String BRIDGE = "bs" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(0x10000000L, 0xffffffffL));
+    private static final int SUBNET = java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
+
     private final Path base;
     private final EmbeddedEngine engine;
     private final DockerCli cli;
@@ -35,7 +40,7 @@ final class PrivateEmbeddedEngine implements AutoCloseable {
         }
         engine = new EmbeddedEngine(new EngineOptions(List.of("unix://" + base.resolve("engine.sock")),
                 base.resolve("data"), base.resolve("exec"), "runc", "info", null, false, false, null, null, null,
-                false));
+                false, BRIDGE, "10.252." + SUBNET + ".1/24", "10.253." + (SUBNET % 16) * 16 + ".0/20", 24));
         String problem = engine.ensureRunning();
         if (problem != null) {
             close();
@@ -75,6 +80,8 @@ final class PrivateEmbeddedEngine implements AutoCloseable {
             // the engine is not serving; what it left is cleaned below
         }
         engine.close();
+        // the engine's default network's host bridge is this test's own
+        Commands.run(List.of("ip", "link", "del", BRIDGE), Map.of(), null, 30);
         unmountUnder(base);
         removeEmptyCgroups();
         deleteTree(base);

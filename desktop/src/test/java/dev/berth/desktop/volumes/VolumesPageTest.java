@@ -43,7 +43,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * download folder instead of the native folder dialog.
  */
 // runs containers with volumes on the default bridge: dockerd only for now, as the other networking tests
-@Tag(TestEngines.DOCKERD_ONLY)
 @ExtendWith(ApplicationExtension.class)
 class VolumesPageTest {
 
@@ -107,6 +106,9 @@ class VolumesPageTest {
     }
 
     @Test
+    // dockerd only: Berth's engine does not yet mount a never-started container's volumes for the archive API, so
+    // the browser's helper container shows an empty folder there
+    @Tag(TestEngines.DOCKERD_ONLY)
     void createdVolumeShowsSizeAndUserAndItsFilesBrowseAndDownload(FxRobot robot) throws Exception {
         String vol = volume("data");
         TableView<VolumeRow> table = showPage(robot);
