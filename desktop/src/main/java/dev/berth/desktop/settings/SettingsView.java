@@ -94,7 +94,9 @@ final class SettingsView extends BorderPane {
         unavailable.textProperty().bind(vm.unavailableReasonProperty());
         unavailable.visibleProperty().bind(vm.unavailableReasonProperty().isNotEmpty());
         unavailable.managedProperty().bind(unavailable.visibleProperty());
-        grid.add(unavailable, 0, grid.getRowCount(), 2, 1);
+        // the holder always takes its row: the grid counts managed children only, so a hidden label's row would be
+        // handed to the next one and the two would overlap once the label shows
+        grid.add(new VBox(unavailable), 0, grid.getRowCount(), 2, 1);
 
         ToggleSwitch enabled = new ToggleSwitch(T.get("remote.enabled"));
         enabled.setId("settings-tls-enabled");

@@ -330,6 +330,12 @@ class DocsScreenshots {
         pause(800);
         snap(connect.getScene(), "connect-wizard.png");
         robot.interact(() -> ((Stage) connect.getScene().getWindow()).close());
+
+        press(robot, KeyCode.CONTROL, KeyCode.COMMA);
+        Node settings = DesktopFixture.await(WAIT, () -> robot.lookup("#settings").tryQuery().orElse(null));
+        pause(800);
+        snap(settings.getScene(), "settings.png");
+        robot.interact(() -> ((Stage) settings.getScene().getWindow()).close());
     }
 
     private void usualPaths(Node node) {
