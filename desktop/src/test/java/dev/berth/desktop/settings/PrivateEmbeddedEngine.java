@@ -22,7 +22,7 @@ import java.util.Map;
  */
 final class PrivateEmbeddedEngine implements AutoCloseable {
 
-    // a bridge and subnet of its own, so it never meets another engine's on this host
+    // a bridge and subnets of its own, apart from the ranges the engine suite's BerthEngine picks from
     private static final String BRIDGE = "bs" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current()
             .nextLong(0x10000000L, 0xffffffffL));
     private static final int SUBNET = java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255);
@@ -40,7 +40,7 @@ final class PrivateEmbeddedEngine implements AutoCloseable {
         }
         engine = new EmbeddedEngine(new EngineOptions(List.of("unix://" + base.resolve("engine.sock")),
                 base.resolve("data"), base.resolve("exec"), "runc", "info", null, false, false, null, null, null,
-                false, BRIDGE, "10.252." + SUBNET + ".1/24", "10.253." + (SUBNET % 16) * 16 + ".0/20", 24));
+                false, BRIDGE, "10.248." + SUBNET + ".1/24", "10.249." + (SUBNET % 16) * 16 + ".0/20", 24));
         String problem = engine.ensureRunning();
         if (problem != null) {
             close();
