@@ -200,7 +200,7 @@ class ContainerServiceTest {
 
     @Test
     void detachKeysLeaveTheContainerRunning() throws Exception {
-        String id = run(ContainerCreateRequest.builder(IMAGE).cmd("cat").interactive(), "detachable");
+        String id = run(ContainerCreateRequest.builder(IMAGE).cmd("cat").keepStdinOpen(), "detachable");
         AttachSession attach = f.containers.attach(id, true, true, true, false, true, "ctrl-x,x");
         PipedOutputStream typing = new PipedOutputStream();
         InputStream in = new PipedInputStream(typing);
