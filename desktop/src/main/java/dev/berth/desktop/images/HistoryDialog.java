@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.resources.FormDialogs;
 import dev.berth.desktop.fx.Notifier;
 import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Columns;
@@ -23,7 +24,7 @@ final class HistoryDialog {
     private final Dialog<ButtonType> dialog;
 
     HistoryDialog(Node owner, ImagesViewModel model, ImageRow row) {
-        dialog = Dialogs.create(owner, "history-dialog", T.get("images.history.title", row.displayName()));
+        dialog = FormDialogs.create(owner, "history-dialog", T.get("images.history.title", row.displayName()));
         TableView<HistoryRow> table = Columns.table("history-table", T.get("images.history.loading"));
         TableColumn<HistoryRow, String> createdBy = Columns.text(T.get("images.history.column.createdBy"), HistoryRow::createdByProperty, 380);
         createdBy.setCellFactory(c -> new TableCell<>() {
@@ -43,7 +44,7 @@ final class HistoryDialog {
         // dialogs open at their content's minimum width here, not its preferred one
         table.setMinSize(900, 380);
         dialog.getDialogPane().setContent(table);
-        ButtonType close = Dialogs.close();
+        ButtonType close = FormDialogs.close();
         dialog.getDialogPane().getButtonTypes().setAll(close);
         dialog.getDialogPane().lookupButton(close).setId("history-close");
         model.history(row)

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.resources.FormDialogs;
 import dev.berth.desktop.i18n.Texts;
 import java.io.File;
 import java.nio.file.Files;
@@ -25,8 +26,8 @@ final class ImportDialog {
     private final TextField file = new TextField();
 
     ImportDialog(Node owner, ImagesViewModel model) {
-        dialog = Dialogs.create(owner, "import-dialog", T.get("images.import.title"));
-        Label error = Dialogs.errorLabel("import-error");
+        dialog = FormDialogs.create(owner, "import-dialog", T.get("images.import.title"));
+        Label error = FormDialogs.errorLabel("import-error");
         file.setId("import-file");
         file.setPromptText(T.get("images.import.file.prompt"));
         file.setPrefColumnCount(32);
@@ -52,7 +53,7 @@ final class ImportDialog {
         HBox fileRow = new HBox(8, file, browse);
         HBox.setHgrow(file, Priority.ALWAYS);
 
-        GridPane form = Dialogs.form();
+        GridPane form = FormDialogs.form();
         form.addRow(0, new Label(T.get("images.import.file")), fileRow);
         form.addRow(1, new Label(T.get("images.import.ref")), reference);
         form.addRow(2, new Label(T.get("images.import.cmd")), command);
@@ -62,11 +63,11 @@ final class ImportDialog {
         form.setMinWidth(560);
         dialog.getDialogPane().setContent(form);
         reference.textProperty().addListener((obs, old, text) ->
-                Dialogs.showError(error, text.isBlank() ? null : ImageNames.tagProblem(text)));
-        Dialogs.confirm(dialog, T.get("images.import.confirm"), "import-confirm", error, () -> {
+                FormDialogs.showError(error, text.isBlank() ? null : ImageNames.tagProblem(text)));
+        FormDialogs.confirm(dialog, T.get("images.import.confirm"), "import-confirm", error, () -> {
             String problem = problem(file.getText(), reference.getText());
             if (problem != null) {
-                Dialogs.showError(error, problem);
+                FormDialogs.showError(error, problem);
                 return null;
             }
             return model.importTar(Path.of(file.getText().trim()), reference.getText(), command.getText());

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.resources.FormDialogs;
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.i18n.Texts;
 import javafx.geometry.Insets;
@@ -20,8 +21,8 @@ final class PruneDialog {
     private final Dialog<ButtonType> dialog;
 
     PruneDialog(Node owner, ImagesViewModel model) {
-        dialog = Dialogs.create(owner, "prune-dialog", T.get("images.prune.title"));
-        Label error = Dialogs.errorLabel("prune-error");
+        dialog = FormDialogs.create(owner, "prune-dialog", T.get("images.prune.title"));
+        Label error = FormDialogs.errorLabel("prune-error");
         ToggleGroup group = new ToggleGroup();
         RadioButton dangling = new RadioButton(T.get("images.prune.dangling"));
         dangling.setId("prune-dangling");
@@ -34,7 +35,7 @@ final class PruneDialog {
         content.setPadding(new Insets(4));
         content.setMinWidth(480);
         dialog.getDialogPane().setContent(content);
-        Button prune = Dialogs.confirm(dialog, T.get("images.prune.confirm"), "prune-confirm", error, () -> model.prune(all.isSelected()));
+        Button prune = FormDialogs.confirm(dialog, T.get("images.prune.confirm"), "prune-confirm", error, () -> model.prune(all.isSelected()));
         prune.getStyleClass().add(Styles.DANGER);
     }
 

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.resources.FormDialogs;
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.i18n.Texts;
 import javafx.geometry.Insets;
@@ -19,8 +20,8 @@ final class RemoveDialog {
     private final Dialog<ButtonType> dialog;
 
     RemoveDialog(Node owner, ImagesViewModel model, ImageRow row) {
-        dialog = Dialogs.create(owner, "remove-dialog", T.get("images.remove.title"));
-        Label error = Dialogs.errorLabel("remove-error");
+        dialog = FormDialogs.create(owner, "remove-dialog", T.get("images.remove.title"));
+        Label error = FormDialogs.errorLabel("remove-error");
         CheckBox force = new CheckBox(T.get("images.remove.force"));
         force.setId("remove-force");
         Label question = new Label(row.isTagged() ? T.get("images.remove.question.name", row.displayName())
@@ -35,12 +36,12 @@ final class RemoveDialog {
         content.setPadding(new Insets(4));
         content.setMinWidth(480);
         dialog.getDialogPane().setContent(content);
-        Button remove = Dialogs.confirm(dialog, T.get("images.remove.confirm"), "remove-confirm", error,
+        Button remove = FormDialogs.confirm(dialog, T.get("images.remove.confirm"), "remove-confirm", error,
                 () -> model.remove(row, force.isSelected()));
         remove.getStyleClass().add(Styles.DANGER);
         // like removing containers: Enter right after Delete cancels; removing takes Tab to the button, or a click
         remove.setDefaultButton(false);
-        Dialogs.cancelButton(dialog).setDefaultButton(true);
+        FormDialogs.cancelButton(dialog).setDefaultButton(true);
     }
 
     void show() {

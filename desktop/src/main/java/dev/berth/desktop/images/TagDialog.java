@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.resources.FormDialogs;
 import dev.berth.desktop.i18n.Texts;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -19,8 +20,8 @@ final class TagDialog {
     private final TextField target = new TextField();
 
     TagDialog(Node owner, ImagesViewModel model, ImageRow source) {
-        dialog = Dialogs.create(owner, "tag-dialog", T.get("images.tag.title"));
-        Label error = Dialogs.errorLabel("tag-error");
+        dialog = FormDialogs.create(owner, "tag-dialog", T.get("images.tag.title"));
+        Label error = FormDialogs.errorLabel("tag-error");
         target.setId("tag-target");
         target.setPromptText(T.get("images.tag.prompt"));
         target.setText(source.isTagged() ? source.repositoryProperty().get() + ":" : "");
@@ -29,17 +30,17 @@ final class TagDialog {
         content.setPadding(new Insets(4));
         content.setMinWidth(540);
         dialog.getDialogPane().setContent(content);
-        Button ok = Dialogs.confirm(dialog, T.get("images.tag.confirm"), "tag-confirm", error, () -> {
+        Button ok = FormDialogs.confirm(dialog, T.get("images.tag.confirm"), "tag-confirm", error, () -> {
             String problem = ImageNames.tagProblem(target.getText());
             if (problem != null) {
-                Dialogs.showError(error, problem);
+                FormDialogs.showError(error, problem);
                 return null;
             }
             return model.tag(source, target.getText());
         });
         target.textProperty().addListener((obs, old, text) -> {
             String problem = ImageNames.tagProblem(text);
-            Dialogs.showError(error, problem);
+            FormDialogs.showError(error, problem);
             ok.setDisable(problem != null);
         });
         ok.setDisable(ImageNames.tagProblem(target.getText()) != null);

@@ -1,5 +1,6 @@
 package dev.berth.desktop.images;
 
+import dev.berth.desktop.resources.FormDialogs;
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.i18n.Texts;
 import java.util.function.BiFunction;
@@ -79,8 +80,8 @@ final class TransferDialog {
                    BiFunction<String, RegistryCredentials, TransferProgress> run) {
         this.kind = kind;
         String p = kind.prefix;
-        dialog = Dialogs.create(owner, p + "-dialog", kind.title());
-        error = Dialogs.errorLabel(p + "-error");
+        dialog = FormDialogs.create(owner, p + "-dialog", kind.title());
+        error = FormDialogs.errorLabel(p + "-error");
 
         image.setId(p + "-image");
         image.setPromptText(kind == Kind.PULL ? T.get("images.pull.prompt") : T.get("images.push.prompt"));
@@ -101,7 +102,7 @@ final class TransferDialog {
         credentials.visibleProperty().bind(login.selectedProperty());
         credentials.managedProperty().bind(credentials.visibleProperty());
 
-        GridPane form = Dialogs.form();
+        GridPane form = FormDialogs.form();
         form.addRow(0, new Label(T.get("images.transfer.image")), image);
         form.addRow(1, new Label(T.get("images.transfer.signIn")), new HBox(12, saved, login, anonymous));
         form.add(credentials, 1, 2);
@@ -131,7 +132,7 @@ final class TransferDialog {
         dialog.getDialogPane().setContent(content);
 
         ButtonType startType = new ButtonType(kind.verb(), ButtonBar.ButtonData.OK_DONE);
-        ButtonType close = Dialogs.close();
+        ButtonType close = FormDialogs.close();
         dialog.getDialogPane().getButtonTypes().setAll(startType, close);
         start = (Button) dialog.getDialogPane().lookupButton(startType);
         start.setId(p + "-start");
@@ -141,7 +142,7 @@ final class TransferDialog {
             e.consume();
             begin(run);
         });
-        image.textProperty().addListener((obs, old, text) -> Dialogs.showError(error, ImageNames.problem(text)));
+        image.textProperty().addListener((obs, old, text) -> FormDialogs.showError(error, ImageNames.problem(text)));
         dialog.setOnHidden(e -> {
             if (current != null) {
                 current.watchedProperty().set(false);
@@ -162,10 +163,10 @@ final class TransferDialog {
             problem = how.problem();
         }
         if (problem != null) {
-            Dialogs.showError(error, problem);
+            FormDialogs.showError(error, problem);
             return;
         }
-        Dialogs.showError(error, null);
+        FormDialogs.showError(error, null);
         bind(run.apply(image.getText(), how));
     }
 
@@ -176,7 +177,7 @@ final class TransferDialog {
         current = progress;
         if (!progressBox.isVisible()) {
             progressBox.setVisible(true);
-            Dialogs.fit(progressBox);
+            FormDialogs.fit(progressBox);
         }
         layers.setItems(progress.layers());
         overall.progressProperty().bind(progress.fractionProperty());
@@ -189,7 +190,7 @@ final class TransferDialog {
             }
             setRunning(false);
             if (state == TransferProgress.State.FAILED) {
-                Dialogs.showError(error, progress.errorProperty().get());
+                FormDialogs.showError(error, progress.errorProperty().get());
             }
         });
     }
