@@ -8,6 +8,7 @@ import dev.berth.engine.cli.EngineOptions;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.endpoint.EngineEndpoint;
 import dev.berth.remote.endpoint.TlsSettings;
+import dev.berth.remote.testing.TestDirs;
 import dev.berth.remote.tls.TlsBundleGenerator;
 import dev.berth.remote.tls.TlsBundleRequest;
 import dev.berth.remote.transport.EngineConnectionException;
@@ -50,9 +51,7 @@ class EngineTcpTlsTest {
         if (engine != null) {
             engine.close();
         }
-        try (var files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestDirs.delete(root);
     }
 
     static EngineOptions options(List<String> hosts, boolean verify, boolean insecure) {

@@ -12,14 +12,13 @@ import dev.berth.remote.client.EngineApiException;
 import dev.berth.remote.monitor.TrafficSource;
 import dev.berth.remote.testing.Dockerd;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -48,9 +47,7 @@ class MonitorPageTest {
     @AfterEach
     void cleanUp() throws IOException {
         app.tearDown();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        TestDirs.delete(dir);
     }
 
     private static boolean isCall(TrafficRow row, String method, String pathRegex) {

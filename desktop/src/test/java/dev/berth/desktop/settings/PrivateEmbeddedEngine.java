@@ -6,6 +6,7 @@ import dev.berth.engine.testing.BusyboxImage;
 import dev.berth.engine.testing.DockerCli;
 import dev.berth.remote.testing.Commands;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -84,7 +85,7 @@ final class PrivateEmbeddedEngine implements AutoCloseable {
         Commands.run(List.of("ip", "link", "del", BRIDGE), Map.of(), null, 30);
         unmountUnder(base);
         removeEmptyCgroups();
-        deleteTree(base);
+        TestDirs.delete(base);
     }
 
     private static void unmountUnder(Path dir) {
@@ -125,11 +126,4 @@ final class PrivateEmbeddedEngine implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temporary directory
-        }
-    }
 }

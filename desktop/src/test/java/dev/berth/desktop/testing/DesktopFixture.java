@@ -7,6 +7,7 @@ import dev.berth.desktop.engines.EngineEntry;
 import dev.berth.desktop.engines.EngineSession;
 import dev.berth.desktop.i18n.Texts;
 import dev.berth.remote.endpoint.EndpointResolver;
+import dev.berth.remote.testing.TestDirs;
 import dev.berth.remote.testing.TestEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ public final class DesktopFixture {
         try {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Path home = Files.createTempDirectory("berth-ui-home");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(home), "berth-ui-home-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDirs.delete(home), "berth-ui-home-cleanup"));
             EngineEntry engine = new EngineEntry(TestEngines.name(), "test", TestEngines.current().unixEndpoint());
             List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
             AppContext context = new AppContext(new EndpointResolver(Map.of(), home), List.of(engine), List.of(),
@@ -185,15 +186,6 @@ public final class DesktopFixture {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** Polls (FX events flushed in between) until {@code probe} returns non-null/true, or fails after the timeout. */
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // best effort: a temp dir
-        }
-    }
-
     /** Like {@link #await} but returns false instead of failing when the condition is not met in time. */
     public static boolean awaitQuietly(Duration timeout, Callable<?> probe) {
         try {
@@ -204,6 +196,7 @@ public final class DesktopFixture {
         }
     }
 
+    /** Polls (FX events flushed in between) until {@code probe} returns non-null/true, or fails after the timeout. */
     public static <T> T await(Duration timeout, Callable<T> probe) {
         Instant deadline = Instant.now().plus(timeout);
         Exception last = null;

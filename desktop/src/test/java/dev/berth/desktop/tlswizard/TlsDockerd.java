@@ -2,6 +2,7 @@ package dev.berth.desktop.tlswizard;
 
 import dev.berth.remote.testing.Commands;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A private dockerd started with certificates the wizard just made: {@code --tlsverify} on a loopback port, plus a
@@ -68,7 +68,7 @@ final class TlsDockerd implements AutoCloseable {
             dockerd.awaitReady();
             return dockerd;
         } catch (IOException e) {
-            deleteTree(base);
+            TestDirs.delete(base);
             throw new UncheckedIOException(e);
         }
     }
@@ -158,7 +158,7 @@ final class TlsDockerd implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         unmountUnder(base);
-        deleteTree(base);
+        TestDirs.delete(base);
     }
 
     private static void unmountUnder(Path dir) {
@@ -179,11 +179,4 @@ final class TlsDockerd implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // leave what cannot be removed
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package dev.berth.engine.containers;
 
 import dev.berth.engine.runtime.RuntimeThreads;
+import dev.berth.engine.storage.DirectoryTrees;
 import dev.berth.remote.client.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,7 @@ final class ContainerStore {
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : (Iterable<Path>) dirs::iterator) {
                 if (dir.getFileName().toString().startsWith(REMOVED_PREFIX)) {
-                    deleteTree(dir); // a removal the engine did not finish before it stopped
+                    DirectoryTrees.deleteQuietly(dir); // a removal the engine did not finish before it stopped
                     continue;
                 }
                 Path file = dir.resolve(FILE);
@@ -100,23 +101,9 @@ final class ContainerStore {
             Files.move(dir, doomed, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             LOG.debug("cannot rename {} for removal: {}", dir, e.toString());
-            deleteTree(dir);
+            DirectoryTrees.deleteQuietly(dir);
             return;
         }
-        RuntimeThreads.IO.execute(() -> deleteTree(doomed));
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.warn("cannot delete {}: {}", p, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", dir, e.toString());
-        }
+        RuntimeThreads.IO.execute(() -> DirectoryTrees.deleteQuietly(doomed));
     }
 }

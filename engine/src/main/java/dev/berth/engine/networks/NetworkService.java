@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.berth.engine.errors.EngineException;
+import dev.berth.engine.storage.DirectoryTrees;
 import dev.berth.remote.networks.NetworkCreateRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -315,7 +316,7 @@ public final class NetworkService {
             responder.close();
         }
         deleteBridge(n.bridge());
-        deleteTree(ipamDir.resolve(n.id()));
+        DirectoryTrees.deleteQuietly(ipamDir.resolve(n.id()));
         LOG.info("removed network {} ({})", n.name(), n.shortId());
     }
 
@@ -327,16 +328,6 @@ public final class NetworkService {
         }
     }
 
-    private static void deleteTree(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            LOG.debug("cannot delete {}: {}", p, e.toString());
-        }
-    }
 
     // ---- names ----------------------------------------------------------------------------------------------------
 

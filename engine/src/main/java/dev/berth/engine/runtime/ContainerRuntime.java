@@ -1,6 +1,7 @@
 package dev.berth.engine.runtime;
 
 import dev.berth.engine.host.EngineDirs;
+import dev.berth.engine.storage.DirectoryTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The low-level runtime the container service drives: OCI bundles under the engine's run root, runc for the
@@ -146,7 +146,7 @@ public final class ContainerRuntime {
         try {
             runc.delete(id, true);
         } finally {
-            deleteTree(bundle(id));
+            DirectoryTrees.deleteQuietly(bundle(id));
         }
     }
 
@@ -213,7 +213,7 @@ public final class ContainerRuntime {
             boolean attach) {
         Path dir = execDir(containerId, sessionId);
         try {
-            deleteTree(dir);
+            DirectoryTrees.deleteQuietly(dir);
             Files.createDirectories(dir);
             Path spec = dir.resolve("process.json");
             Files.write(spec, OciSpec.MAPPER.writeValueAsBytes(process));
@@ -231,27 +231,10 @@ public final class ContainerRuntime {
 
     /** Exec sessions do not survive the engine (as in Docker): their leftover directories go at startup. */
     public void forgetExecSessions() {
-        deleteTree(dirs.runRoot().resolve("x"));
+        DirectoryTrees.deleteQuietly(dirs.runRoot().resolve("x"));
     }
 
     public void deleteExecDir(String containerId, String sessionId) {
-        deleteTree(execDir(containerId, sessionId));
-    }
-
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    // left for the next cleanup
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            // left for the next cleanup
-        }
+        DirectoryTrees.deleteQuietly(execDir(containerId, sessionId));
     }
 }

@@ -2,6 +2,7 @@ package dev.berth.engine.runtime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.berth.engine.storage.DirectoryTrees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -47,7 +48,7 @@ final class StoppedContainerCleanup {
                     removeCgroup(Path.of(path));
                 }
             }
-            ContainerRuntime.deleteTree(stateDir);
+            DirectoryTrees.deleteQuietly(stateDir);
         } catch (IOException | RuntimeException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package dev.berth.engine.volumes;
 import dev.berth.engine.errors.EngineException;
 import dev.berth.engine.events.EventBus;
 import dev.berth.engine.host.EngineDirs;
+import dev.berth.engine.storage.DirectoryTrees;
 import dev.berth.remote.client.Json;
 import dev.berth.remote.volumes.Volume;
 import dev.berth.remote.volumes.VolumePruneReport;
@@ -281,7 +282,7 @@ public final class VolumeService {
                 volumes.remove(name);
             }
         }
-        deleteQuietly(trash);
+        DirectoryTrees.deleteQuietly(trash);
         events.publish("volume", "destroy", name, Map.of("driver", DRIVER));
     }
 
@@ -466,7 +467,7 @@ public final class VolumeService {
             for (Path dir : entries) {
                 String name = dir.getFileName().toString();
                 if (name.startsWith(REMOVING)) {
-                    deleteQuietly(dir);
+                    DirectoryTrees.deleteQuietly(dir);
                 } else if (VolumeNames.isValid(name) && Files.isDirectory(dir.resolve(DATA), LinkOption.NOFOLLOW_LINKS)) {
                     VolumeMetadata volume = read(dir, name);
                     volumes.put(name, volume);
@@ -503,11 +504,4 @@ public final class VolumeService {
         return v;
     }
 
-    private static void deleteQuietly(Path dir) {
-        try {
-            DirectoryTrees.delete(dir);
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not delete all of {} ({}); will retry at the next start", dir, e.getMessage());
-        }
-    }
 }

@@ -22,6 +22,7 @@ import dev.berth.engine.volumes.VolumeService;
 import dev.berth.remote.system.DiskUsage;
 import dev.berth.remote.testing.Commands;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +91,7 @@ final class ContainerFixture implements AutoCloseable {
                     ProgressWriter.discard());
         } finally {
             Files.deleteIfExists(tar);
-            ContainerRuntimeCleanup.deleteTree(rootfs);
+            TestDirs.delete(rootfs);
         }
     }
 
@@ -163,6 +164,6 @@ final class ContainerFixture implements AutoCloseable {
         for (String id : layers.containerIds()) {
             layers.removeContainerLayer(id);
         }
-        ContainerRuntimeCleanup.deleteTree(base);
+        TestDirs.delete(base);
     }
 }

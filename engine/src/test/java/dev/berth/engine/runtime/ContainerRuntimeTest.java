@@ -13,6 +13,7 @@ import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerConfig;
 import dev.berth.remote.containers.HostConfig;
 import dev.berth.remote.containers.Ulimit;
+import dev.berth.remote.testing.TestDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ class ContainerRuntimeTest {
     @AfterAll
     static void tearDown() throws IOException {
         watcher.close();
-        ContainerRuntime.deleteTree(base);
+        TestDirs.delete(base);
         // runc removes each container's cgroup; the parent this test made is ours to remove (rmdir of an empty cgroup)
         List<Path> hierarchies = new ArrayList<>(facts.controllers().values());
         if (facts.unifiedMount() != null) {
@@ -81,7 +82,7 @@ class ContainerRuntimeTest {
             }
             runtime.delete(id);
             Path rootfs = base.resolve("rootfs-" + id);
-            ContainerRuntime.deleteTree(rootfs);
+            TestDirs.delete(rootfs);
         }
         for (String id : created) {
             int conmon = runtime.conmonPid(id);

@@ -5,6 +5,7 @@ import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.endpoint.EngineEndpoint;
 import dev.berth.remote.testing.LocalRegistry;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import dev.berth.remote.testing.TestEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -313,7 +314,7 @@ public final class BerthEngine implements TestEngine, AutoCloseable {
         HostCleanup.killConmonsNaming(dataRoot, execRoot);
         HostCleanup.removeNetworks(dataRoot, bridge);
         HostCleanup.unmountUnder(base);
-        HostCleanup.deleteTree(base);
+        TestDirs.delete(base);
         HostCleanup.removeEmptyCgroups("berth");
     }
 

@@ -2,6 +2,7 @@ package dev.berth.engine.testing;
 
 import dev.berth.remote.testing.Commands;
 import dev.berth.remote.testing.Dockerd;
+import dev.berth.remote.testing.TestDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ public final class BusyboxImage {
                 Path out = dir.resolve("busybox.tar");
                 Commands.run(List.of("tar", "-C", rootfs.toString(), "-cf", out.toString(), "."), Map.of(), null, 60)
                         .requireSuccess("tar busybox rootfs");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> HostCleanup.deleteTree(dir), "busybox-tar-cleanup"));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDirs.delete(dir), "busybox-tar-cleanup"));
                 tar = out;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

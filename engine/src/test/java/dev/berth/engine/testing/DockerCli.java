@@ -3,6 +3,7 @@ package dev.berth.engine.testing;
 import dev.berth.remote.testing.Commands;
 import dev.berth.remote.testing.Dockerd;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ public final class DockerCli {
             Dockerd d = Dockerd.shared();
             try {
                 Path config = Files.createTempDirectory("berth-cli-dockerd-");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> HostCleanup.deleteTree(config)));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> TestDirs.delete(config)));
                 dockerd = new DockerCli("unix://" + d.socket(), config);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -13,6 +13,7 @@ import dev.berth.remote.testing.Commands;
 import dev.berth.remote.testing.Dockerd;
 import dev.berth.remote.testing.LocalRegistry;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestDirs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,13 +23,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +66,7 @@ class MonitoringProxyTest {
             proxy.close();
             assertFalse(Files.exists(dir.resolve("api.sock")), "closing removes the socket");
         }
-        deleteTree(dir);
+        TestDirs.delete(dir);
     }
 
     @BeforeEach
@@ -401,12 +400,4 @@ class MonitoringProxyTest {
         return Commands.find("/usr/local/bin/docker", "/usr/bin/docker");
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A real dockerd (Debian's docker.io) for the integration suite, started once per test JVM on a private socket,
@@ -222,7 +221,7 @@ public final class Dockerd implements TestEngine {
             Thread.currentThread().interrupt();
         }
         unmountUnder(base);
-        deleteTree(base);
+        TestDirs.delete(base);
         if (bridge != null) {
             bridge.delete();
         }
@@ -247,13 +246,6 @@ public final class Dockerd implements TestEngine {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // leave what cannot be removed
-        }
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 
 /**
  * A real docker-registry (distribution 2.8) on a free loopback port, shared by every test in the JVM and removed at
@@ -92,10 +91,6 @@ public final class LocalRegistry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort
-        }
+        TestDirs.delete(dir);
     }
 }
