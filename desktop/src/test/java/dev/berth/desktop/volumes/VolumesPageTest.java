@@ -10,7 +10,6 @@ import dev.berth.desktop.files.LocalPathChooser;
 import dev.berth.desktop.resources.UiSteps;
 import dev.berth.desktop.shell.Page;
 import dev.berth.desktop.testing.DesktopFixture;
-import dev.berth.desktop.testing.TestEngines;
 import dev.berth.remote.testing.Dockerd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,9 +104,6 @@ class VolumesPageTest {
     }
 
     @Test
-    // dockerd only: Berth's engine does not yet mount a never-started container's volumes for the archive API, so
-    // the browser's helper container shows an empty folder there
-    @Tag(TestEngines.DOCKERD_ONLY)
     void createdVolumeShowsSizeAndUserAndItsFilesBrowseAndDownload(FxRobot robot) throws Exception {
         String vol = volume("data");
         TableView<VolumeRow> table = showPage(robot);

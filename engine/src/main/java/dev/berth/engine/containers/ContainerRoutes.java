@@ -217,7 +217,7 @@ public final class ContainerRoutes implements Routes {
         String id = req.param("id");
         String path = path(req);
         try {
-            return containers.withRootfs(id, false, root -> containers.filesystem().stat(root, path));
+            return containers.withRootfs(id, false, path, root -> containers.filesystem().stat(root, path));
         } catch (PathNotFoundException e) {
             throw EngineException.notFound("Could not find the file " + path + " in container "
                     + containers.nameOf(id));
@@ -245,7 +245,7 @@ public final class ContainerRoutes implements Routes {
         String path = path(req);
         PathStat stat = stat(req);
         containers.archiveEvent(id, false);
-        return Response.stream(200, "application/x-tar", out -> containers.withRootfs(id, false, root -> {
+        return Response.stream(200, "application/x-tar", out -> containers.withRootfs(id, false, path, root -> {
             containers.filesystem().copyOut(root, path, out);
             return null;
         })).header(PathStat.HEADER, encode(stat));
@@ -257,7 +257,7 @@ public final class ContainerRoutes implements Routes {
         boolean noOverwrite = req.flag("noOverwriteDirNonDir");
         boolean copyUidGid = req.flag("copyUIDGID");
         try {
-            containers.withRootfs(id, true, root -> {
+            containers.withRootfs(id, true, path, root -> {
                 if (copyUidGid) {
                     ContainerUser user = ContainerUser.resolve(root, containers.find(id).config.user(), null);
                     containers.filesystem().copyIn(root, path, req.body(), noOverwrite, (int) user.uid(),

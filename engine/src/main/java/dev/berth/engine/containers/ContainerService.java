@@ -28,6 +28,7 @@ import dev.berth.engine.runtime.RuntimeThreads;
 import dev.berth.engine.runtime.Signals;
 import dev.berth.engine.runtime.StepTimes;
 import dev.berth.engine.storage.ContainerFilesystem;
+import dev.berth.engine.storage.InRoot;
 import dev.berth.engine.storage.LayerStore;
 import dev.berth.engine.volumes.VolumeService;
 import dev.berth.engine.volumes.VolumeUsers;
@@ -106,6 +107,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     private final ExitWatcher exitWatcher;
     /** Null without bridge networking (in-process tests): bridge-mode containers then get loopback only. */
     private final ContainerNetworking networking;
+    /** Where docker cp mounts a container's volumes into a private view of its rootfs. */
+    private final Path archiveViews;
     private volatile boolean closed;
 
     /** A pending wait: resolved with the exit code (or the removal) it waits for. */
@@ -127,6 +130,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         this.volumes = volumes;
         this.events = events;
         this.store = new ContainerStore(dirs.containers());
+        this.archiveViews = dirs.runRoot().resolve("cp");
+        ArchiveView.cleanUp(archiveViews);
         this.networking = networks == null ? null
                 : new ContainerNetworking(networks, netns, containers::values, store::dir, (action, c, n) ->
                         events.publish("network", action, n.id(), Map.of("container", c.id, "name", n.name(),
@@ -1331,16 +1336,44 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     // ---- filesystem: archive, changes, export ------------------------------------------------------------------
 
     /** Runs {@code action} on the container's mounted root (mounting a stopped container's for the duration). */
-    public <T> T withRootfs(String ref, boolean write, java.util.function.Function<Path, T> action) {
+    /**
+     * Runs {@code action} on the container's filesystem as docker cp sees it (rootfs with volumes and binds), running
+     * or not. A write to {@code path} is refused, as in Docker, when it lands in a read-only volume, or outside any
+     * volume of a container whose rootfs is read-only.
+     */
+    public <T> T withRootfs(String ref, boolean write, String path, java.util.function.Function<Path, T> action) {
         Container c = find(ref);
-        if (write && Boolean.TRUE.equals(c.hostConfig.readonlyRootfs())) {
+        try (LayerStore.Lease lease = layers.borrow(c.id);
+                ArchiveView view = ArchiveView.open(lease.rootfs(), c.mounts, archiveViews, volumes, c.id + "-cp")) {
+            if (write) {
+                checkWritable(c, view.root(), path);
+            }
+            return action.apply(view.root());
+        }
+    }
+
+    private static void checkWritable(Container c, Path view, String path) {
+        String resolved;
+        try (InRoot in = InRoot.open(view)) {
+            resolved = "/" + in.resolve(path);
+        } catch (IOException e) {
+            resolved = "/" + String.join("/", InRoot.components(path));
+        }
+        MountPoint volume = null;
+        for (MountPoint m : c.mounts) {
+            boolean covers = resolved.equals(m.destination()) || resolved.startsWith(
+                    m.destination().endsWith("/") ? m.destination() : m.destination() + "/");
+            if (covers && !"tmpfs".equals(m.type())
+                    && (volume == null || m.destination().length() > volume.destination().length())) {
+                volume = m;
+            }
+        }
+        if (volume != null && Boolean.FALSE.equals(volume.rw())) {
+            throw EngineException.serverError("mounted volume is marked read-only");
+        }
+        if (volume == null && Boolean.TRUE.equals(c.hostConfig.readonlyRootfs())) {
             throw EngineException.forbidden("container rootfs is marked read-only");
         }
-        T result;
-        try (LayerStore.Lease lease = layers.borrow(c.id)) {
-            result = action.apply(lease.rootfs());
-        }
-        return result;
     }
 
     /** Docker's events for docker cp: "archive-path" (copy out) and "extract-to-dir" (copy in). */

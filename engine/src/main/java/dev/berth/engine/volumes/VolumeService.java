@@ -195,6 +195,24 @@ public final class VolumeService {
     }
 
     private void mountVolume(String name, String containerId, Map<String, String> attributes) {
+        use(name, containerId);
+        events.publish("volume", "mount", name, attributes);
+    }
+
+    /**
+     * The volume's data directory for a short copy ({@code docker cp} on a container that is not running), its
+     * device mounted meanwhile if it has one; no events, as in Docker. Pair with {@link #returnData}.
+     */
+    public Path borrowData(String name, String holder) {
+        use(name, holder);
+        return dataDirOf(name);
+    }
+
+    public void returnData(String name, String holder) {
+        release(name, holder);
+    }
+
+    private void use(String name, String holder) {
         VolumeMetadata volume = get(name);
         synchronized (lockFor(name)) {
             boolean mountDevice;
@@ -209,23 +227,19 @@ public final class VolumeService {
                 if (volume.needsMount()) {
                     deviceMounted.add(name);
                 }
-                mounts.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(containerId);
+                mounts.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(holder);
             }
         }
-        events.publish("volume", "mount", name, attributes);
     }
 
-    /**
-     * The container no longer uses the volume (it stopped or is being removed): the last one out unmounts a
-     * volume's device. Idempotent; unknown names are ignored.
-     */
-    public void unmounted(String name, String containerId) {
+    /** Whether the holder was using the volume; the last one out unmounts a volume's device. */
+    private boolean release(String name, String holder) {
         boolean unmountDevice;
         synchronized (lockFor(name)) {
             synchronized (this) {
                 Set<String> refs = mounts.get(name);
-                if (refs == null || !refs.remove(containerId)) {
-                    return;
+                if (refs == null || !refs.remove(holder)) {
+                    return false;
                 }
                 if (refs.isEmpty()) {
                     mounts.remove(name);
@@ -236,7 +250,17 @@ public final class VolumeService {
                 LocalDriverOptions.unmount(dataDirOf(name));
             }
         }
-        events.publish("volume", "unmount", name, Map.of("driver", DRIVER, "container", containerId));
+        return true;
+    }
+
+    /**
+     * The container no longer uses the volume (it stopped or is being removed): the last one out unmounts a
+     * volume's device. Idempotent; unknown names are ignored.
+     */
+    public void unmounted(String name, String containerId) {
+        if (release(name, containerId)) {
+            events.publish("volume", "unmount", name, Map.of("driver", DRIVER, "container", containerId));
+        }
     }
 
     // ---- remove, prune --------------------------------------------------------------------------------------

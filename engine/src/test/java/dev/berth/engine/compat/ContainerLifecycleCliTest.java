@@ -270,4 +270,62 @@ class ContainerLifecycleCliTest {
             berth().docker("rmi", "-f", committed);
         }
     }
+
+    /** docker cp sees a container's volumes and binds, running or never started, and honours their read-only flag. */
+    @Test
+    void copyReachesVolumesAndBindsAsInDocker(@TempDir Path dir) throws Exception {
+        String created = unique("cpvol-created");
+        String running = unique("cpvol-running");
+        String readOnly = unique("cpvol-ro");
+        String volume = unique("cpvol");
+        Path host = Files.createDirectories(dir.resolve("conf"));
+        Files.writeString(host.resolve("app.conf"), "from the host\n");
+        Files.writeString(dir.resolve("in.txt"), "uploaded\n");
+        try {
+            onBoth("volume", "create", volume);
+            onBoth("create", "--name", created, "-v", volume + ":/data", "-v", host + ":/conf:ro", IMAGE, "true");
+
+            // never started: copy into the volume, read it back through another container
+            same("cp", dir.resolve("in.txt").toString(), created + ":/data/in.txt");
+            assertEquals("uploaded\n", berth().docker("run", "--rm", "-v", volume + ":/v", IMAGE, "cat", "/v/in.txt")
+                    .requireSuccess("read the volume").stdout());
+            String conf = berth().docker("cp", created + ":/conf/app.conf", "-").stdout();
+            assertTrue(conf.contains("from the host"), conf);
+            sameFailure("mounted volume is marked read-only", "cp", dir.resolve("in.txt").toString(),
+                    created + ":/conf/");
+            assertFalse(Files.exists(host.resolve("in.txt")), "nothing written through a read-only bind");
+
+            // running: what the container wrote to its volume comes out, what is copied in is seen inside
+            onBoth("run", "-d", "--name", running, "-v", volume + ":/data", IMAGE, "sh", "-c",
+                    "echo inside > /data/mine; exec sleep 300");
+            ContainerLifecycleCliTest.awaitFile(running, "/data/mine");
+            assertTrue(berth().docker("cp", running + ":/data/mine", "-").stdout().contains("inside"));
+            Files.writeString(dir.resolve("late.txt"), "copied while running\n");
+            same("cp", dir.resolve("late.txt").toString(), running + ":/data/late.txt");
+            assertEquals("copied while running\n", berth().docker("exec", running, "cat", "/data/late.txt")
+                    .requireSuccess("exec cat").stdout());
+            assertEquals("1\n", berth().docker("exec", running, "grep", "-c", " /data ", "/proc/mounts").stdout(),
+                    "the copy mounted nothing more into the running container");
+
+            // a read-only rootfs still takes files into a writable volume, and refuses them elsewhere
+            onBoth("create", "--name", readOnly, "--read-only", "-v", volume + ":/data", IMAGE, "true");
+            same("cp", dir.resolve("in.txt").toString(), readOnly + ":/data/again.txt");
+            sameFailure("container rootfs is marked read-only", "cp", dir.resolve("in.txt").toString(),
+                    readOnly + ":/tmp/");
+        } finally {
+            quietly("rm", "-f", created, running, readOnly);
+            quietly("volume", "rm", "-f", volume);
+        }
+    }
+
+    /** Waits until the container has written {@code path} (on Berth). */
+    static void awaitFile(String container, String path) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (berth().docker("exec", container, "test", "-e", path).exitCode() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never appeared in " + container);
+    }
 }

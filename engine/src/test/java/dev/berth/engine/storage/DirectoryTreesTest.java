@@ -52,7 +52,7 @@ class DirectoryTreesTest {
     /** The engine deletes a removed container's files in the background while a shutdown may delete the same tree. */
     @Test
     void twoDeletionsOfOneTreeAtOnceBothSucceed() throws Exception {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 5; round++) {
             Path root = tree("busy" + round, 40, 25);
             List<CompletableFuture<Void>> deletions = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
