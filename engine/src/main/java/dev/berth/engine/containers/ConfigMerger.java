@@ -1,5 +1,6 @@
 package dev.berth.engine.containers;
 
+import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,15 @@ import java.util.Map;
 final class ConfigMerger {
 
     private ConfigMerger() {
+    }
+
+    /** The same config with another hostname and domain name (a container sharing another's network takes its). */
+    static ContainerConfig withHostname(ContainerConfig config, String hostname, String domainname) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new LinkedHashMap<>(Json.MAPPER.convertValue(config, Map.class));
+        map.put("Hostname", hostname);
+        map.put("Domainname", domainname == null ? "" : domainname);
+        return Json.MAPPER.convertValue(map, ContainerConfig.class);
     }
 
     /**

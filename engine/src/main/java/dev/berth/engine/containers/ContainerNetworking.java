@@ -276,6 +276,10 @@ final class ContainerNetworking {
             throw EngineException.forbidden("endpoint with name " + c.plainName() + " already exists in network "
                     + n.name());
         }
+        if (CreateChecks.sharedWith(c.hostConfig.networkMode()) != null) {
+            throw EngineException.badRequest("container sharing network namespace with another container or host "
+                    + "cannot be connected to any other network");
+        }
         if (c.networks.isEmpty()) {
             throw EngineException.badRequest("container cannot be disconnected from host network or connected to "
                     + "host network");

@@ -211,6 +211,15 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         return containers.get(id);
     }
 
+    /** {@link #find}, or null when nothing (or more than one container) matches. */
+    private Container findQuietly(String ref) {
+        try {
+            return find(ref);
+        } catch (EngineException e) {
+            return null;
+        }
+    }
+
     // ---- create ------------------------------------------------------------------------------------------------
 
     /** {@code POST /containers/create}: everything {@code docker run} sends; 201 with the new ID. */
@@ -231,10 +240,20 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
 
         String id = newId();
         String networkMode = CreateChecks.networkMode(host.networkMode());
+        CreateChecks.validateNetworkMode(userConfig, host);
+        String sharedWith = CreateChecks.sharedWith(networkMode);
+        if (sharedWith != null) {
+            // kept by ID, as dockerd does, so a rename of the other container changes nothing; a name that matches
+            // nothing yet is kept as given and looked up at start
+            Container peer = findQuietly(sharedWith);
+            if (peer != null) {
+                networkMode = CreateChecks.CONTAINER_MODE + peer.id;
+            }
+        }
         Map<String, EndpointRequest> endpoints = new LinkedHashMap<>();
         if (networking != null) {
             endpoints = networking.plan(networkMode, request.networkingConfig());
-        } else if (!CreateChecks.isBuiltin(networkMode)) {
+        } else if (!CreateChecks.isBuiltin(networkMode) && sharedWith == null) {
             throw EngineException.notFound("network " + networkMode + " not found");
         }
         boolean hostNetwork = networkMode.equals("host");
@@ -374,13 +393,26 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 // made before this engine had bridge networks: it joins the one its mode names now
                 c.networks = networking.plan(CreateChecks.networkMode(c.hostConfig.networkMode()), null);
             }
-            Path netns = networking == null ? null : networking.setUp(c);
+            String sharedWith = CreateChecks.sharedWith(c.hostConfig.networkMode());
+            Path netns;
+            Path filesDir = dir;
+            if (sharedWith != null) {
+                Container peer = networkPeer(c, sharedWith);
+                // moby's WithNamespaces: the other container's namespace through its init's pid
+                netns = Path.of("/proc/" + peer.pid + "/ns/net");
+                filesDir = store.dir(peer.id);
+                c.config = ConfigMerger.withHostname(c.config, peer.config.hostname(), peer.config.domainname());
+                c.networkFilesOf = peer.id;
+            } else {
+                netns = networking == null ? null : networking.setUp(c);
+            }
+            Path networkFiles = filesDir;
             times.lap("network");
             Conmon.Created result = runtime.create(c.id, c.plainName(), store.logFile(c.id), tty, stdin, leaveOpen,
                     () -> {
                         Path rootfs = layers.mount(c.id);
                         times.lap("mount");
-                        if (!Files.exists(NetworkFiles.hosts(dir))) {
+                        if (sharedWith == null && !Files.exists(NetworkFiles.hosts(dir))) {
                             NetworkFiles.write(dir, c.config.hostname(), c.config.domainname(), c.hostConfig,
                                     "host".equals(c.hostConfig.networkMode()));
                         }
@@ -392,7 +424,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                         }
                         OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, c.config, c.hostConfig,
                                 c.config.hostname(), mountPlanner.ociMounts(c.mounts, c.hostConfig),
-                                NetworkFiles.hostname(dir), NetworkFiles.hosts(dir), NetworkFiles.resolvConf(dir),
+                                NetworkFiles.hostname(networkFiles), NetworkFiles.hosts(networkFiles),
+                                NetworkFiles.resolvConf(networkFiles),
                                 !"host".equals(c.hostConfig.networkMode()), CGROUP_PARENT, netns));
                         times.lap("spec");
                         runtime.writeSpec(c.id, spec);
@@ -445,6 +478,21 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             }
             throw error;
         }
+    }
+
+    /** moby's getNetworkedContainer: the running container whose network namespace {@code c} is to join. */
+    private Container networkPeer(Container c, String ref) {
+        Container peer = find(ref);
+        if (peer.id.equals(c.id)) {
+            throw EngineException.badRequest("cannot join own network");
+        }
+        if (peer.restarting) {
+            throw EngineException.conflict("Container " + ref + " is restarting, wait until the container is running");
+        }
+        if (!peer.running) {
+            throw EngineException.conflict("cannot join network of a non running container: " + ref);
+        }
+        return peer;
     }
 
     /**
@@ -1114,7 +1162,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             } catch (RuntimeException e) {
                 graph = Map.of();
             }
-            Path dir = store.dir(c.id);
+            Path dir = store.dir(c.networkFilesOf == null ? c.id : c.networkFilesOf);
             return ContainerViews.inspect(c, graph, sizeRw, sizeRootFs, store.logFile(c.id).toString(),
                     NetworkFiles.resolvConf(dir).toString(), NetworkFiles.hostname(dir).toString(),
                     NetworkFiles.hosts(dir).toString(), execs.idsOf(c.id));

@@ -91,7 +91,8 @@ final class ContainerViews {
     static Map<String, List<PortBinding>> ports(Container c) {
         Map<String, List<PortBinding>> ports = new LinkedHashMap<>();
         String network = networkName(c);
-        if (!c.isActive() || network.equals("host") || network.equals("none")) {
+        if (!c.isActive() || network.equals("host") || network.equals("none")
+                || CreateChecks.sharedWith(network) != null) {
             return ports;
         }
         if (c.config.exposedPorts() != null) {
@@ -111,16 +112,13 @@ final class ContainerViews {
     }
 
     static NetworkSettings networkSettings(Container c) {
-        String network = networkName(c);
-        String sandbox = c.isActive() ? sha256("sandbox:" + c.id) : "";
-        Map<String, EndpointSettings> networks = new LinkedHashMap<>();
-        if (c.networks != null && !c.networks.isEmpty()) {
-            for (String name : c.networks.keySet()) {
-                networks.put(name, endpoint(c, name));
-            }
-        } else {
-            networks.put(network, endpoint(c, network));
+        Map<String, EndpointSettings> networks = networks(c);
+        if (CreateChecks.sharedWith(c.hostConfig.networkMode()) != null) {
+            // the other container owns the sandbox: dockerd shows none, and no networks
+            return new NetworkSettings("", "", "", false, "", 0, Map.of(), null, null, "", "", "", 0, "", 0, "", "",
+                    networks);
         }
+        String sandbox = c.isActive() ? sha256("sandbox:" + c.id) : "";
         // the top-level address fields describe the default bridge only, as in dockerd
         Attachment bridge = c.attachments.get("bridge");
         Path netns = netnsDir;
@@ -133,6 +131,20 @@ final class ContainerViews {
         }
         return new NetworkSettings("", sandbox, sandboxKey, false, "", 0, ports(c), null, null, "", "", "", 0, "", 0,
                 "", "", networks);
+    }
+
+    /** Network name → endpoint, as inspect and the list show them; none for a container on another's network. */
+    private static Map<String, EndpointSettings> networks(Container c) {
+        Map<String, EndpointSettings> networks = new LinkedHashMap<>();
+        if (c.networks != null && !c.networks.isEmpty()) {
+            for (String name : c.networks.keySet()) {
+                networks.put(name, endpoint(c, name));
+            }
+        } else if (CreateChecks.sharedWith(c.hostConfig.networkMode()) == null) {
+            String network = networkName(c);
+            networks.put(network, endpoint(c, network));
+        }
+        return networks;
     }
 
     static EndpointSettings endpoint(Container c, String network) {
@@ -201,15 +213,7 @@ final class ContainerViews {
                 }
             }
         }
-        Map<String, EndpointSettings> networks = new LinkedHashMap<>();
-        if (c.networks != null && !c.networks.isEmpty()) {
-            for (String name : c.networks.keySet()) {
-                networks.put(name, endpoint(c, name));
-            }
-        } else {
-            String network = networkName(c);
-            networks.put(network, endpoint(c, network));
-        }
+        Map<String, EndpointSettings> networks = networks(c);
         String mode = c.hostConfig.networkMode() == null || c.hostConfig.networkMode().isEmpty() ? "default"
                 : c.hostConfig.networkMode();
         return new ContainerSummary(c.id, List.of(c.name), c.config.image(), c.imageId, command(c),

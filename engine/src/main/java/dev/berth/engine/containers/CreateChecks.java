@@ -26,13 +26,57 @@ final class CreateChecks {
     private CreateChecks() {
     }
 
+    static final String CONTAINER_MODE = "container:";
+
     static String networkMode(String mode) {
-        String m = mode == null || mode.isEmpty() ? "default" : mode;
-        if (m.startsWith("container:")) {
-            throw EngineException.badRequest("sharing another container's network namespace (" + m + ") is "
-                    + "not supported by this engine yet");
+        return mode == null || mode.isEmpty() ? "default" : mode;
+    }
+
+    /** The container a {@code container:<name|id>} mode names, or null for any other mode. */
+    static String sharedWith(String mode) {
+        return mode != null && mode.startsWith(CONTAINER_MODE) ? mode.substring(CONTAINER_MODE.length()) : null;
+    }
+
+    /**
+     * moby's validateNetContainerMode, on the request as sent (before the image's config is merged in): what a
+     * container sharing another's network namespace cannot set, and a MAC address on host networking.
+     */
+    static void validateNetworkMode(ContainerConfig user, HostConfig host) {
+        String mode = networkMode(host.networkMode());
+        String shared = sharedWith(mode);
+        if (shared != null && shared.isEmpty()) {
+            throw EngineException.badRequest("Invalid network mode: invalid container format container:<name|id>");
         }
-        return m;
+        if (shared != null) {
+            if (user.hostname() != null && !user.hostname().isEmpty()) {
+                throw EngineException.badRequest("conflicting options: hostname and the network mode");
+            }
+            if (host.links() != null && !host.links().isEmpty()) {
+                throw EngineException.badRequest("conflicting options: container type network can't be used with "
+                        + "links. This would result in undefined behavior");
+            }
+            if (host.dns() != null && !host.dns().isEmpty()) {
+                throw EngineException.badRequest("conflicting options: dns and the network mode");
+            }
+            if (host.extraHosts() != null && !host.extraHosts().isEmpty()) {
+                throw EngineException.badRequest("conflicting options: custom host-to-IP mapping and the network "
+                        + "mode");
+            }
+        }
+        if ((shared != null || mode.equals("host")) && user.macAddress() != null && !user.macAddress().isEmpty()) {
+            throw EngineException.badRequest("conflicting options: mac-address and the network mode");
+        }
+        if (shared != null) {
+            if (host.portBindings() != null && !host.portBindings().isEmpty()
+                    || Boolean.TRUE.equals(host.publishAllPorts())) {
+                throw EngineException.badRequest("conflicting options: port publishing and the container type "
+                        + "network mode");
+            }
+            if (user.exposedPorts() != null && !user.exposedPorts().isEmpty()) {
+                throw EngineException.badRequest("conflicting options: port exposing and the container type network "
+                        + "mode");
+            }
+        }
     }
 
     static boolean isBuiltin(String mode) {

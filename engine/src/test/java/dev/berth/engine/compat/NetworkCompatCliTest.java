@@ -7,6 +7,7 @@ import dev.berth.engine.testing.BerthEngine;
 import dev.berth.engine.testing.EngineLogOnFailure;
 import dev.berth.remote.testing.Dockerd;
 import dev.berth.remote.testing.ProcessResult;
+import dev.berth.remote.testing.TestEngine;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -91,5 +92,70 @@ class NetworkCompatCliTest {
     /** The error line, with the endpoint ID (random on each engine) left out. */
     private static String firstLine(String stderr) {
         return stderr.lines().findFirst().orElse("").replaceAll("\\([0-9a-f]{64}\\)", "(ID)");
+    }
+
+    /**
+     * {@code --network container:<x>}: the second container lives in the first one's namespace (its address, its
+     * loopback services, its hostname and hosts file), shows no networks of its own, and is refused what dockerd
+     * refuses.
+     */
+    @Test
+    void sharingAnotherContainersNetworkWorksAsInDocker() throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean(Dockerd.BRIDGE_PROPERTY), "the test dockerd has no bridge");
+        String web = BothEngines.unique("web");
+        String sidecar = BothEngines.unique("side");
+        String stopped = BothEngines.unique("stopped");
+        String orphan = BothEngines.unique("orphan");
+        try {
+            BothEngines.onBoth("run", "-d", "--name", web, "-h", "webhost", IMAGE, "sh", "-c",
+                    "mkdir /www && echo served > /www/index.html && exec httpd -f -p 127.0.0.1:8080 -h /www");
+            BothEngines.onBoth("create", "--name", sidecar, "--network", "container:" + web, IMAGE, "sh", "-c",
+                    "hostname; grep -c webhost /etc/hosts; ip -4 -o addr show eth0 | awk '{print $4}';"
+                            + " wget -qO- http://127.0.0.1:8080/; exec sleep 300");
+            BothEngines.onBoth("start", sidecar);
+            for (TestEngine engine : new TestEngine[] {BothEngines.berth(), BothEngines.dockerd()}) {
+                String webId = engine.docker("inspect", "-f", "{{.Id}}", web).requireSuccess("inspect").stdout().strip();
+                String webIp = engine.docker("inspect", "-f", "{{.NetworkSettings.IPAddress}}", web).stdout().strip();
+                String said = awaitLines(engine, sidecar, 4);
+                assertEquals("webhost\n1\n" + webIp + "/" + prefix(engine, web) + "\nserved\n", said,
+                        engine.toString());
+                assertEquals("container:" + webId, engine.docker("inspect", "-f", "{{.HostConfig.NetworkMode}}",
+                        sidecar).stdout().strip(), engine.toString());
+            }
+            BothEngines.same("inspect", "-f", "{{json .NetworkSettings.Networks}} {{json .NetworkSettings.Ports}} "
+                    + "[{{.NetworkSettings.SandboxKey}}] {{.Config.Hostname}}", sidecar);
+            BothEngines.same("ps", "--filter", "name=" + sidecar, "--format", "[{{.Networks}}] [{{.Ports}}]");
+            BothEngines.sameFailure("container sharing network namespace with another container or host cannot be "
+                    + "connected to any other network", "network", "connect", "bridge", sidecar);
+
+            for (String[] conflict : new String[][] {{"-p", "80:80", "port publishing"}, {"-h", "x", "hostname"},
+                    {"--dns", "10.0.0.1", "dns"}, {"--add-host", "a:10.0.0.1", "custom host-to-IP mapping"},
+                    {"--expose", "80", "port exposing"}}) {
+                BothEngines.sameFailure("conflicting options: " + conflict[2], "create", "--network",
+                        "container:" + web, conflict[0], conflict[1], IMAGE, "true");
+            }
+            BothEngines.onBoth("create", "--name", stopped, IMAGE, "true");
+            BothEngines.onBoth("create", "--name", orphan, "--network", "container:" + stopped, IMAGE, "true");
+            BothEngines.sameFailure("cannot join network of a non running container", "start", orphan);
+        } finally {
+            BothEngines.quietly("rm", "-f", sidecar, web, stopped, orphan);
+        }
+    }
+
+    private static String prefix(TestEngine engine, String container) {
+        return engine.docker("inspect", "-f", "{{.NetworkSettings.IPPrefixLen}}", container).stdout().strip();
+    }
+
+    /** The container's log once it has {@code lines} lines. */
+    private static String awaitLines(TestEngine engine, String container, int lines) throws InterruptedException {
+        String out = "";
+        for (int i = 0; i < 100; i++) {
+            out = engine.docker("logs", container).stdout();
+            if (out.lines().count() >= lines) {
+                return out;
+            }
+            Thread.sleep(100);
+        }
+        return out;
     }
 }

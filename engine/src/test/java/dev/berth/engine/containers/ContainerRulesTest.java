@@ -135,7 +135,13 @@ class ContainerRulesTest {
         // a user-defined network name passes here; the network service resolves it (404 when unknown)
         assertEquals("mynet", CreateChecks.networkMode("mynet"));
         assertFalse(CreateChecks.isBuiltin("mynet"));
-        assertEquals(400, assertThrows(EngineException.class, () -> CreateChecks.networkMode("container:x")).status());
+        assertEquals("x", CreateChecks.sharedWith(CreateChecks.networkMode("container:x")));
+        assertEquals("Invalid network mode: invalid container format container:<name|id>",
+                assertThrows(EngineException.class, () -> CreateChecks.validateNetworkMode(config(Map.of()),
+                        host(Map.of("NetworkMode", "container:")))).getMessage());
+        assertEquals("conflicting options: mac-address and the network mode",
+                assertThrows(EngineException.class, () -> CreateChecks.validateNetworkMode(config(Map.of(
+                        "MacAddress", "02:42:ac:11:00:02")), host(Map.of("NetworkMode", "host")))).getMessage());
         assertEquals("default", CreateChecks.networkMode(""));
         assertEquals("Invalid container name (-x), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed",
                 assertThrows(EngineException.class, () -> ContainerNames.normalize("-x")).getMessage());
