@@ -1,11 +1,16 @@
 package dev.berth.engine.networks;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The DNS server of one user-defined network, aardvark-dns style: UDP on the network's gateway address in the host's
- * namespace. It answers A queries for the network's containers (name, aliases, short ID) and forwards every other
- * query unchanged to the host's resolvers, relaying the answer back.
+ * The DNS server of one user-defined network, aardvark-dns style: UDP and TCP on the network's gateway address in the
+ * host's namespace. It answers A queries for the network's containers (name, aliases, short ID) and forwards every
+ * other query unchanged to the host's resolvers, relaying the answer back. TCP is there for what resolvers retry over
+ * it (a truncated answer, {@code dig +tcp}, {@code options use-vc}); a host service already holding TCP port 53 on
+ * that address leaves this responder UDP only.
  */
 final class DnsResponder implements AutoCloseable {
 
@@ -28,6 +35,7 @@ final class DnsResponder implements AutoCloseable {
     private static final int TTL = 600;
 
     private final DatagramSocket socket;
+    private final ServerSocket tcp;
     private final Function<String, List<String>> lookup;
     private final List<InetSocketAddress> upstream;
     private final ExecutorService forwarders;
@@ -53,6 +61,100 @@ final class DnsResponder implements AutoCloseable {
         this.loop = new Thread(this::serve, "berth-dns-" + address);
         loop.setDaemon(true);
         loop.start();
+        this.tcp = listenTcp(address);
+        if (tcp != null) {
+            Thread accepting = new Thread(this::acceptTcp, "berth-dns-tcp-" + address);
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+    }
+
+    private static ServerSocket listenTcp(String address) {
+        ServerSocket server = null;
+        try {
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(InetAddressParse.of(address), 53), 64);
+            return server;
+        } catch (IOException e) {
+            LOG.info("DNS on {} answers over UDP only: TCP port 53 is not available ({})", address, e.getMessage());
+            if (server != null) {
+                try {
+                    server.close();
+                } catch (IOException ignored) {
+                    // it never listened
+                }
+            }
+            return null;
+        }
+    }
+
+    private void acceptTcp() {
+        while (!tcp.isClosed()) {
+            try {
+                Socket connection = tcp.accept();
+                forwarders.execute(() -> serveTcp(connection));
+            } catch (IOException | java.util.concurrent.RejectedExecutionException e) {
+                if (!tcp.isClosed()) {
+                    LOG.debug("dns accept: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    /** RFC 7766: length-prefixed messages, several per connection, until the client closes or goes quiet. */
+    private void serveTcp(Socket connection) {
+        try (connection) {
+            connection.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(connection.getInputStream());
+            DataOutputStream out = new DataOutputStream(connection.getOutputStream());
+            while (true) {
+                int length;
+                try {
+                    length = in.readUnsignedShort();
+                } catch (EOFException | SocketTimeoutException e) {
+                    return;
+                }
+                byte[] query = in.readNBytes(length);
+                if (query.length < length) {
+                    return;
+                }
+                byte[] answer = answer(query);
+                if (answer == null) {
+                    answer = forwardTcp(query);
+                }
+                if (answer == null) {
+                    return; // no upstream answered: the client retries elsewhere
+                }
+                out.writeShort(answer.length);
+                out.write(answer);
+                out.flush();
+            }
+        } catch (IOException e) {
+            LOG.debug("dns over tcp: {}", e.toString());
+        }
+    }
+
+    private byte[] forwardTcp(byte[] query) {
+        for (InetSocketAddress server : upstream) {
+            try (Socket up = new Socket()) {
+                up.connect(server, 4000);
+                up.setSoTimeout(4000);
+                DataOutputStream out = new DataOutputStream(up.getOutputStream());
+                out.writeShort(query.length);
+                out.write(query);
+                out.flush();
+                DataInputStream in = new DataInputStream(up.getInputStream());
+                int length = in.readUnsignedShort();
+                byte[] reply = in.readNBytes(length);
+                if (reply.length == length) {
+                    return reply;
+                }
+            } catch (IOException e) {
+                LOG.debug("forwarding a dns query over tcp to {}: {}", server, e.toString());
+            }
+        }
+        return null;
     }
 
     private void serve() {
@@ -157,6 +259,13 @@ final class DnsResponder implements AutoCloseable {
     @Override
     public void close() {
         socket.close();
+        if (tcp != null) {
+            try {
+                tcp.close();
+            } catch (IOException e) {
+                LOG.debug("closing the dns tcp listener: {}", e.toString());
+            }
+        }
         forwarders.shutdownNow();
     }
 

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The network DNS server over real UDP on loopback addresses: container names are answered locally (A records,
+ * The network DNS server over real UDP and TCP on loopback addresses: container names are answered locally (A records,
  * empty AAAA), anything else is relayed to the upstream resolver and its answer returned unchanged.
  */
 class DnsResponderTest {
@@ -81,5 +85,46 @@ class DnsResponderTest {
         out.write(0);
         out.writeBytes(new byte[] {0, (byte) type, 0, 1});
         return out.toByteArray();
+    }
+
+    /** What resolvers retry over TCP (truncated answers, dig +tcp): answered and forwarded the same way. */
+    @Test
+    void answersAndForwardsOverTcpToo() throws Exception {
+        Map<String, List<String>> names = Map.of("server", List.of("10.251.7.2"));
+        try (ServerSocket upstream = new ServerSocket(53, 4, InetAddress.getByName(UPSTREAM));
+                DnsResponder dns = new DnsResponder(LISTEN, n -> names.getOrDefault(n, List.of()),
+                        List.of(new InetSocketAddress(InetAddress.getByName(UPSTREAM), 53)));
+                Socket client = new Socket(LISTEN, 53)) {
+            client.setSoTimeout(5000);
+            upstream.setSoTimeout(5000);
+            DataOutputStream toDns = new DataOutputStream(client.getOutputStream());
+            DataInputStream fromDns = new DataInputStream(client.getInputStream());
+
+            byte[] local = query(0x4444, "server", 1);
+            toDns.writeShort(local.length);
+            toDns.write(local);
+            byte[] reply = fromDns.readNBytes(fromDns.readUnsignedShort());
+            assertEquals(0x44, reply[0] & 0xff);
+            assertEquals(1, reply[7], "one answer");
+            assertArrayEquals(new byte[] {10, (byte) 251, 7, 2}, Arrays.copyOfRange(reply, reply.length - 4,
+                    reply.length));
+
+            // a second question on the same connection, for a name that is not a container's
+            byte[] outside = query(0x5555, "example.org", 1);
+            toDns.writeShort(outside.length);
+            toDns.write(outside);
+            try (Socket relay = upstream.accept()) {
+                DataInputStream asked = new DataInputStream(relay.getInputStream());
+                assertArrayEquals(outside, asked.readNBytes(asked.readUnsignedShort()));
+                byte[] upstreamAnswer = outside.clone();
+                upstreamAnswer[2] = (byte) 0x81;
+                upstreamAnswer[3] = (byte) 0x83; // NXDOMAIN
+                DataOutputStream answer = new DataOutputStream(relay.getOutputStream());
+                answer.writeShort(upstreamAnswer.length);
+                answer.write(upstreamAnswer);
+                answer.flush();
+                assertArrayEquals(upstreamAnswer, fromDns.readNBytes(fromDns.readUnsignedShort()));
+            }
+        }
     }
 }
