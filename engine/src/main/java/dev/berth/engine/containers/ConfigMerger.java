@@ -2,6 +2,7 @@ package dev.berth.engine.containers;
 
 import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerConfig;
+import dev.berth.remote.containers.HealthConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ final class ConfigMerger {
         String workingDir = empty(user.workingDir()) ? img == null ? null : img.workingDir() : user.workingDir();
         Map<String, Map<String, Object>> volumes = union(img == null ? null : img.volumes(), user.volumes());
         String stopSignal = empty(user.stopSignal()) ? img == null ? null : img.stopSignal() : user.stopSignal();
-        var healthcheck = user.healthcheck() != null ? user.healthcheck() : img == null ? null : img.healthcheck();
+        HealthConfig healthcheck = healthcheck(user.healthcheck(), img == null ? null : img.healthcheck());
         List<String> shell = user.shell() != null ? user.shell() : img == null ? null : img.shell();
         List<String> onBuild = img == null ? user.onBuild() : img.onBuild();
         return new ContainerConfig(hostname, user.domainname() == null ? "" : user.domainname(),
@@ -72,6 +73,23 @@ final class ConfigMerger {
                 env.isEmpty() ? null : env, cmd, healthcheck, argsEscaped, imageName, volumes,
                 workingDir == null ? "" : workingDir, entrypoint, user.networkDisabled(), user.macAddress(), onBuild,
                 labels, stopSignal, user.stopTimeout(), shell);
+    }
+
+    /** moby's merge: the request's check, with whatever it leaves unset (test, timings, retries) from the image's. */
+    private static HealthConfig healthcheck(HealthConfig user, HealthConfig image) {
+        if (user == null || image == null) {
+            return user != null ? user : image;
+        }
+        return new HealthConfig(user.test() == null || user.test().isEmpty() ? image.test() : user.test(),
+                unset(user.interval()) ? image.interval() : user.interval(),
+                unset(user.timeout()) ? image.timeout() : user.timeout(),
+                user.retries() == null || user.retries() == 0 ? image.retries() : user.retries(),
+                unset(user.startPeriod()) ? image.startPeriod() : user.startPeriod(),
+                unset(user.startInterval()) ? image.startInterval() : user.startInterval());
+    }
+
+    private static boolean unset(Long nanos) {
+        return nanos == null || nanos == 0;
     }
 
     private static Map<String, Map<String, Object>> union(Map<String, Map<String, Object>> a,

@@ -3,6 +3,7 @@ package dev.berth.engine.containers;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.berth.remote.containers.ContainerConfig;
+import dev.berth.remote.containers.Health;
 import dev.berth.remote.containers.HostConfig;
 import dev.berth.remote.containers.MountPoint;
 import java.time.Instant;
@@ -53,6 +54,8 @@ final class Container {
      * this one used when it last started (dockerd reports that container's files as its own from then on).
      */
     String networkFilesOf;
+    /** HEALTHCHECK state since the first start with a check; null without one. */
+    Health health;
 
     boolean running;
     boolean paused;

@@ -17,6 +17,8 @@ final class ContainerFilters {
             "exited", "volume", "network", "health", "isolation", "is-task", "expose", "publish");
     private static final Set<String> STATUSES = Set.of("created", "restarting", "running", "removing", "paused",
             "exited", "dead");
+    private static final Set<String> HEALTH = Set.of(HealthMonitor.STARTING, HealthMonitor.HEALTHY,
+            HealthMonitor.UNHEALTHY, "none");
 
     private final Map<String, List<String>> filters;
     private final Instant before;
@@ -39,6 +41,11 @@ final class ContainerFilters {
         for (String status : filters.getOrDefault("status", List.of())) {
             if (!STATUSES.contains(status)) {
                 throw EngineException.badRequest("invalid filter 'status=" + status + "'");
+            }
+        }
+        for (String health : filters.getOrDefault("health", List.of())) {
+            if (!HEALTH.contains(health)) {
+                throw EngineException.badRequest("Unrecognised filter value for health: " + health);
             }
         }
         for (String code : filters.getOrDefault("exited", List.of())) {
@@ -69,7 +76,7 @@ final class ContainerFilters {
                 && any("volume", v -> c.mounts.stream().anyMatch(m -> volumeMatches(m, v)))
                 && any("network", v -> v.equals(ContainerViews.networkName(c))
                         || ContainerViews.networkId(ContainerViews.networkName(c)).startsWith(v))
-                && any("health", v -> v.equals("none"))
+                && any("health", v -> v.equals(c.health == null ? "none" : c.health.status()))
                 && any("isolation", v -> v.equals("default"))
                 && any("is-task", v -> v.equals("false"))
                 && any("expose", v -> c.config.exposedPorts() != null && c.config.exposedPorts().keySet().stream()

@@ -97,6 +97,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     private final MountPlanner mountPlanner;
     private final OciSpecBuilder specs;
     private final ExecSessions execs;
+    private final HealthMonitor health;
     private final Map<String, Container> containers = new ConcurrentHashMap<>();
     /** "/name" → ID; guarded by itself. Lock order: a container's lock, then this. */
     private final Map<String, String> names = new HashMap<>();
@@ -147,6 +148,19 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         this.mountPlanner = new MountPlanner(volumes);
         this.specs = new OciSpecBuilder(runtime.facts());
         this.execs = new ExecSessions(this, runtime);
+        this.health = new HealthMonitor(new HealthMonitor.Probes() {
+            @Override
+            public ExecSessions.ProbeResult run(String containerId, List<String> cmd, Duration timeout,
+                    String timeoutText) {
+                return execs.probe(containerId, cmd, timeout, timeoutText);
+            }
+
+            @Override
+            public boolean update(String containerId, long startGeneration,
+                    java.util.function.Function<Container, String> change) {
+                return updateHealth(containerId, startGeneration, change);
+            }
+        });
         this.attachments = new AttachSessions(runtime);
         this.scheduler = Executors.newScheduledThreadPool(1, RuntimeThreads.daemon("berth-containers"));
         images.setImageUsers(this);
@@ -241,6 +255,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         String id = newId();
         String networkMode = CreateChecks.networkMode(host.networkMode());
         CreateChecks.validateNetworkMode(userConfig, host);
+        HealthMonitor.validate(userConfig.healthcheck());
         String sharedWith = CreateChecks.sharedWith(networkMode);
         if (sharedWith != null) {
             // kept by ID, as dockerd does, so a rename of the other container changes nothing; a name that matches
@@ -447,6 +462,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             c.exitCode = 0;
             c.startedAt = Timestamps.format(Instant.now());
             c.hasBeenStartedBefore = true;
+            health.started(c);
             store.save(c);
             times.lap("save");
             event(c, "start", Map.of());
@@ -477,6 +493,28 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 removeLocked(c, true);
             }
             throw error;
+        }
+    }
+
+    /** A probe's result, if the container still runs the start it was made for (HealthMonitor.Probes). */
+    private boolean updateHealth(String id, long startGeneration, java.util.function.Function<Container, String> change) {
+        Container c = containers.get(id);
+        if (c == null) {
+            return false;
+        }
+        c.lock.lock();
+        try {
+            if (!c.running || c.restarting || c.removed || c.exits != startGeneration) {
+                return false;
+            }
+            String status = change.apply(c);
+            store.save(c);
+            if (status != null) {
+                event(c, "health_status: " + status, Map.of());
+            }
+            return true;
+        } finally {
+            c.lock.unlock();
         }
     }
 
@@ -572,6 +610,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         c.paused = false;
         c.finishedAt = Timestamps.format(at);
         c.exits++;
+        health.stopped(c);
         if (delay != null) {
             c.restartCount++;
             c.restarting = true;
@@ -995,6 +1034,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         StepTimes times = new StepTimes();
         c.removing = true;
         cancelRestart(c);
+        health.stopped(c);
         quietly(() -> runtime.delete(c.id));
         quietly(() -> runtime.clearExit(c.id));
         execs.forget(c.id);
@@ -1557,6 +1597,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             networking.networks().close();
         }
         scheduler.shutdownNow();
+        health.close();
         runtime.close();
     }
 
@@ -1603,6 +1644,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                         if (networking != null) {
                             networking.adopt(c);
                         }
+                        health.started(c);
                         store.save(c);
                         LOG.info("adopted running container {} ({})", c.shortId(), c.plainName());
                         continue;

@@ -37,6 +37,11 @@ final class ContainerViews {
             if (c.restarting) {
                 return "Restarting (" + c.exitCode + ") " + Timestamps.human(since(c.finishedAt, now)) + " ago";
             }
+            if (c.health != null) {
+                // moby's Health.String(): "health: starting", else the status itself
+                return "Up " + Timestamps.human(since(c.startedAt, now)) + " (" + (HealthMonitor.STARTING.equals(
+                        c.health.status()) ? "health: starting" : c.health.status()) + ")";
+            }
             return "Up " + Timestamps.human(since(c.startedAt, now));
         }
         if (c.removing) {
@@ -63,7 +68,7 @@ final class ContainerViews {
     static ContainerState state(Container c) {
         return new ContainerState(c.status(), c.running, c.paused, c.restarting, c.oomKilled, c.dead,
                 c.running && !c.restarting ? c.pid : 0, c.exitCode, c.error == null ? "" : c.error, c.startedAt,
-                c.finishedAt, null);
+                c.finishedAt, c.health);
     }
 
     static ContainerInspect inspect(Container c, Map<String, String> graphData, Long sizeRw, Long sizeRootFs,

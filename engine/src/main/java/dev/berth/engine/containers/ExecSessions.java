@@ -2,6 +2,7 @@ package dev.berth.engine.containers;
 
 import dev.berth.engine.api.Response;
 import dev.berth.engine.errors.EngineException;
+import dev.berth.engine.host.LibC;
 import dev.berth.engine.runtime.AttachSocket;
 import dev.berth.engine.runtime.ConmonCtl;
 import dev.berth.engine.runtime.ContainerRuntime;
@@ -12,18 +13,25 @@ import dev.berth.engine.runtime.RuntimeFailure;
 import dev.berth.engine.runtime.RuntimeThreads;
 import dev.berth.remote.exec.ExecCreateRequest;
 import dev.berth.remote.exec.ExecInspect;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -324,6 +332,96 @@ final class ExecSessions {
             attrs.put("execID", e.id);
             attrs.put("exitCode", Integer.toString(code));
             containers.event(c, "exec_die", attrs);
+        }
+    }
+
+    /** What one health probe gave: the exit code (-1 when it could not run or ran out of time) and its output. */
+    record ProbeResult(Instant start, Instant end, int exitCode, String output) {
+    }
+
+    /**
+     * Runs a health probe as moby's cmdProbe does: an exec with stdout and stderr together, as the container's user
+     * in its working directory, its exec events included; killed when it outlives {@code timeout}. The exec is
+     * forgotten afterwards.
+     */
+    ProbeResult probe(String containerId, List<String> cmd, Duration timeout, String timeoutText) {
+        Instant start = Instant.now();
+        Container c = containers.findById(containerId);
+        ExecCreateRequest request = new ExecCreateRequest(false, true, true, null, false, null, null, false,
+                c.config.user(), c.config.workingDir(), cmd);
+        String id;
+        Exec e;
+        try {
+            id = create(containerId, request);
+            e = prepareStart(id);
+        } catch (EngineException ex) {
+            return new ProbeResult(start, Instant.now(), -1, ex.getMessage());
+        }
+        ProbeOutput out = new ProbeOutput();
+        try {
+            Future<?> running = RuntimeThreads.IO.submit(() -> {
+                run(e, true, InputStream.nullInputStream(), out);
+                return null;
+            });
+            try {
+                running.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException late) {
+                int pid;
+                synchronized (e) {
+                    pid = e.running ? e.pid : 0;
+                }
+                if (pid > 0) {
+                    quietlyKill(pid);
+                }
+                return new ProbeResult(start, Instant.now(), -1, "Health check exceeded timeout (" + timeoutText
+                        + ")");
+            } catch (ExecutionException failed) {
+                return new ProbeResult(start, Instant.now(), -1, String.valueOf(failed.getCause().getMessage()));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return new ProbeResult(start, Instant.now(), -1, "health check interrupted");
+            }
+            Integer code;
+            synchronized (e) {
+                code = e.exitCode;
+            }
+            return new ProbeResult(start, Instant.now(), code == null ? -1 : code, out.text());
+        } finally {
+            execs.remove(id);
+        }
+    }
+
+    private static void quietlyKill(int pid) {
+        try {
+            LibC.INSTANCE.kill(pid, LibC.SIGKILL);
+        } catch (RuntimeException gone) {
+            // it ended meanwhile
+        }
+    }
+
+    /** moby's limitedBuffer: the first 4 KiB of a probe's output, "..." marking the cut. */
+    static final class ProbeOutput extends OutputStream {
+        private static final int LIMIT = 4096;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private boolean truncated;
+
+        @Override
+        public synchronized void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            int room = LIMIT - kept.size();
+            if (len > room) {
+                truncated = true;
+            }
+            kept.write(b, off, Math.max(0, Math.min(len, room)));
+        }
+
+        synchronized String text() {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            return truncated ? text + "..." : text;
         }
     }
 
