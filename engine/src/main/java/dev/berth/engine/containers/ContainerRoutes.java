@@ -11,6 +11,7 @@ import dev.berth.engine.storage.PathNotFoundException;
 import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerCreateRequest;
 import dev.berth.remote.containers.ContainerStats;
+import dev.berth.remote.containers.HostConfig;
 import dev.berth.remote.containers.PathStat;
 import dev.berth.remote.exec.ExecCreateRequest;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,11 @@ public final class ContainerRoutes implements Routes {
             return Response.noContent();
         });
         router.add("POST", "/containers/{id}/wait", this::waitFor);
+        router.add("POST", "/containers/{id}/update", req -> {
+            containers.update(req.param("id"), req.json(HostConfig.class));
+            // Go's nil slice, as dockerd sends it
+            return Response.json(200, java.util.Collections.singletonMap("Warnings", null));
+        });
         router.add("POST", "/containers/{id}/attach", this::attach);
         router.add("DELETE", "/containers/{id}", req -> {
             if (req.flag("link")) {

@@ -1464,6 +1464,35 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         }
     }
 
+    /**
+     * {@code docker update}: new resource limits and restart policy, applied to the cgroup at once when the
+     * container runs; the settings stay as they were when the runtime refuses.
+     */
+    public void update(String ref, HostConfig request) {
+        CreateChecks.validateResources(request.resources(), runtime.facts(), true);
+        Container c = find(ref);
+        c.lock.lock();
+        try {
+            HostConfig before = c.hostConfig;
+            HostConfig after = ContainerUpdates.merge(c.id, before, request);
+            if (c.running && !c.restarting) {
+                try {
+                    runtime.update(c.id, specs.updatableResources(after.resources()));
+                } catch (RuntimeException e) {
+                    throw EngineException.serverError("Cannot update container " + c.id + ": " + e.getMessage(), e);
+                }
+            }
+            c.hostConfig = after;
+            if (!c.restarting && !java.util.Objects.equals(before.restartPolicy(), after.restartPolicy())) {
+                c.restartManager = null; // the next exit follows the new policy
+            }
+            store.save(c);
+            event(c, "update", Map.of());
+        } finally {
+            c.lock.unlock();
+        }
+    }
+
     /** Docker's events for docker cp: "archive-path" (copy out) and "extract-to-dir" (copy in). */
     public void archiveEvent(String ref, boolean extract) {
         event(find(ref), extract ? "extract-to-dir" : "archive-path", Map.of());

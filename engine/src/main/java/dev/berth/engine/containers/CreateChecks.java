@@ -136,43 +136,51 @@ final class CreateChecks {
             Signals.parse(config.stopSignal());
         }
         RestartManager.validate(host.restartPolicy(), Boolean.TRUE.equals(host.autoRemove()));
-        Resources r = host.resources();
-        if (r != null) {
-            if (r.memory() != null && r.memory() > 0 && r.memory() < MIN_MEMORY) {
-                throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
-            }
-            long memory = r.memory() == null ? 0 : r.memory();
-            long swap = r.memorySwap() == null ? 0 : r.memorySwap();
-            if (memory > 0 && swap > 0 && swap < memory) {
-                throw EngineException.badRequest("Minimum memoryswap limit should be larger than memory limit, see "
-                        + "usage");
-            }
-            if (memory == 0 && swap > 0) {
-                throw EngineException.badRequest("You should always set the Memory limit when using Memoryswap "
-                        + "limit, see usage");
-            }
-            if (r.nanoCpus() != null && r.nanoCpus() > 0) {
-                if ((r.cpuQuota() != null && r.cpuQuota() > 0) || (r.cpuPeriod() != null && r.cpuPeriod() > 0)) {
-                    throw EngineException.badRequest("Conflicting options: Nano CPUs and CPU Period cannot both be "
-                            + "set");
-                }
-                int cpus = facts.cpus();
-                if (r.nanoCpus() < 10_000_000L || r.nanoCpus() > cpus * 1_000_000_000L) {
-                    throw EngineException.badRequest("Range of CPUs is from 0.01 to " + cpus + ".00, as there are only "
-                            + cpus + " CPUs available");
-                }
-            }
-            if (r.cpuShares() != null && r.cpuShares() < 0) {
-                throw EngineException.badRequest("invalid CPU shares: " + r.cpuShares());
-            }
-            Rlimits.validate(r.ulimits(), facts);
-            if (Boolean.TRUE.equals(r.init()) && facts.init() == null) {
-                throw EngineException.badRequest("--init needs a statically linked tini (docker-init) on the host, "
-                        + "and none was found: install it with: apt-get install tini");
-            }
-        }
+        validateResources(host.resources(), facts, false);
         Capabilities.normalize(host.capAdd());
         Capabilities.normalize(host.capDrop());
         NetworkFiles.validateExtraHosts(host.extraHosts());
+    }
+
+    /**
+     * The resource checks of create, which {@code docker update} makes too (where a swap limit alone is fine: the
+     * container's memory limit stays), with Docker's messages.
+     */
+    static void validateResources(Resources r, HostFacts facts, boolean update) {
+        if (r == null) {
+            return;
+        }
+        if (r.memory() != null && r.memory() > 0 && r.memory() < MIN_MEMORY) {
+            throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
+        }
+        long memory = r.memory() == null ? 0 : r.memory();
+        long swap = r.memorySwap() == null ? 0 : r.memorySwap();
+        if (memory > 0 && swap > 0 && swap < memory) {
+            throw EngineException.badRequest("Minimum memoryswap limit should be larger than memory limit, see "
+                    + "usage");
+        }
+        if (memory == 0 && swap > 0 && !update) {
+            throw EngineException.badRequest("You should always set the Memory limit when using Memoryswap "
+                    + "limit, see usage");
+        }
+        if (r.nanoCpus() != null && r.nanoCpus() > 0) {
+            if ((r.cpuQuota() != null && r.cpuQuota() > 0) || (r.cpuPeriod() != null && r.cpuPeriod() > 0)) {
+                throw EngineException.badRequest("Conflicting options: Nano CPUs and CPU Period cannot both be "
+                        + "set");
+            }
+            int cpus = facts.cpus();
+            if (r.nanoCpus() < 10_000_000L || r.nanoCpus() > cpus * 1_000_000_000L) {
+                throw EngineException.badRequest("Range of CPUs is from 0.01 to " + cpus + ".00, as there are only "
+                        + cpus + " CPUs available");
+            }
+        }
+        if (r.cpuShares() != null && r.cpuShares() < 0) {
+            throw EngineException.badRequest("invalid CPU shares: " + r.cpuShares());
+        }
+        Rlimits.validate(r.ulimits(), facts);
+        if (Boolean.TRUE.equals(r.init()) && facts.init() == null) {
+            throw EngineException.badRequest("--init needs a statically linked tini (docker-init) on the host, "
+                    + "and none was found: install it with: apt-get install tini");
+        }
     }
 }

@@ -133,6 +133,15 @@ public final class ContainerRuntime {
         runc.resume(id);
     }
 
+    /** New cgroup limits for a running container ({@code runc update}). */
+    public void update(String id, OciSpec.Resources resources) {
+        try {
+            runc.update(id, OciSpec.MAPPER.writeValueAsString(resources));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Runc.State state(String id) {
         return runc.state(id);
     }

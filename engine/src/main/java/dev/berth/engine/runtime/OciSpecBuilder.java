@@ -270,6 +270,12 @@ public final class OciSpecBuilder {
         return p;
     }
 
+    /** The cgroup limits {@code runc update} applies to a running container (no device rules: those stay). */
+    public OciSpec.Resources updatableResources(Resources r) {
+        OciSpec.Resources all = resources(r, false);
+        return new OciSpec.Resources(null, all.memory(), all.cpu(), all.pids());
+    }
+
     private OciSpec.Resources resources(Resources r, boolean privileged) {
         List<OciSpec.DeviceRule> rules = new ArrayList<>();
         if (privileged) {

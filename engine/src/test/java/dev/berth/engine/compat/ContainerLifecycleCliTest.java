@@ -328,4 +328,63 @@ class ContainerLifecycleCliTest {
         }
         throw new AssertionError(path + " never appeared in " + container);
     }
+
+    /** docker update: limits reach the running container's cgroup, the restart policy the next exit; refusals. */
+    @Test
+    void updateChangesLimitsAndRestartPolicyAsInDocker() throws Exception {
+        String up = sleeper(unique("upd"));
+        String flaky = unique("upd-flaky");
+        String gone = unique("upd-rm");
+        try {
+            sameFailure("Memory limit should be smaller than already set memoryswap limit, update the memoryswap at "
+                    + "the same time", "update", "--memory", "64m", up);
+            same("update", "--memory", "64m", "--memory-swap", "128m", up);
+            same("update", "--cpus", "0.5", "--cpu-shares", "512", "--pids-limit", "50", "--restart", "on-failure:3",
+                    up);
+            same("inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.MemorySwap}} {{.HostConfig.NanoCpus}} "
+                    + "{{.HostConfig.CpuShares}} {{.HostConfig.PidsLimit}} {{.HostConfig.RestartPolicy.Name}} "
+                    + "{{.HostConfig.RestartPolicy.MaximumRetryCount}}", up);
+            assertEquals("67108864", cgroupValue(up, "memory", "memory.limit_in_bytes"));
+            assertEquals("50000", cgroupValue(up, "cpu", "cpu.cfs_quota_us"));
+            assertEquals("512", cgroupValue(up, "cpu", "cpu.shares"));
+            assertEquals("50", cgroupValue(up, "pids", "pids.max"));
+            Thread.sleep(1100); // the CLI sends --until in whole seconds: this second's events come after it
+            String events = berth().docker("events", "--since", "5m", "--until", "0s", "--filter", "container=" + up,
+                    "--filter", "event=update", "--format", "{{.Action}}").stdout();
+            assertEquals("update\nupdate\n", events);
+
+            sameFailure("Conflicting options: CPU Quota cannot be updated as NanoCPUs has already been set",
+                    "update", "--cpu-quota", "20000", up);
+            sameFailure("Minimum memory limit allowed is 6MB", "update", "--memory", "1m", up);
+            sameFailure("No such container", "update", "--cpus", "1", unique("upd-none"));
+            onBoth("run", "-d", "--rm", "--name", gone, IMAGE, "sleep", "300");
+            sameFailure("Restart policy cannot be updated because AutoRemove is enabled for the container", "update",
+                    "--restart", "always", gone);
+
+            // a new policy decides what happens at the next exit
+            berth().docker("run", "-d", "--name", flaky, IMAGE, "sh", "-c", "sleep 1; exit 3")
+                    .requireSuccess("run flaky");
+            berth().docker("update", "--restart", "on-failure:2", flaky).requireSuccess("update flaky");
+            for (int i = 0; i < 100 && !berth().docker("inspect", "-f", "{{.RestartCount}}", flaky).stdout().strip()
+                    .equals("2"); i++) {
+                Thread.sleep(100);
+            }
+            assertEquals("2", berth().docker("inspect", "-f", "{{.RestartCount}}", flaky).stdout().strip());
+        } finally {
+            quietly("rm", "-f", up, gone);
+            berth().docker("rm", "-f", flaky);
+        }
+    }
+
+    /** A limit as the kernel holds it for the container's init process (the cgroup v1 hierarchy of controller). */
+    private static String cgroupValue(String container, String controller, String file) throws Exception {
+        String pid = berth().docker("inspect", "-f", "{{.State.Pid}}", container).stdout().strip();
+        for (String line : Files.readAllLines(Path.of("/proc", pid, "cgroup"))) {
+            String[] parts = line.split(":", 3);
+            if (Arrays.asList(parts[1].split(",")).contains(controller)) {
+                return Files.readString(Path.of("/sys/fs/cgroup", parts[1], parts[2], file)).strip();
+            }
+        }
+        throw new AssertionError("no " + controller + " cgroup for " + container);
+    }
 }

@@ -71,6 +71,7 @@ class HealthCheckCliTest {
             String log = berth().docker("inspect", "-f", "{{len .State.Health.Log}}", ok).stdout().strip();
             assertTrue(Integer.parseInt(log) <= 5, "at most five results kept: " + log);
 
+            Thread.sleep(1100); // the CLI sends --until in whole seconds: this second's events come after it
             String events = berth().docker("events", "--since", "5m", "--until", "0s", "--filter", "container=" + ok,
                     "--filter", "event=health_status", "--format", "{{.Action}}").requireSuccess("events").stdout();
             assertEquals("health_status: healthy\n", events);
