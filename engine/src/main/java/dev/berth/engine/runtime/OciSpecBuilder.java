@@ -5,8 +5,6 @@ import dev.berth.remote.containers.ContainerConfig;
 import dev.berth.remote.containers.HostConfig;
 import dev.berth.remote.containers.Resources;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Builds a container's config.json the way moby's createSpec does (oci/defaults.go plus daemon/oci_linux.go):
@@ -154,8 +151,16 @@ public final class OciSpecBuilder {
             sysctl.putAll(host.sysctls());
         }
 
+        DeviceMappings.Mapped mapped = DeviceMappings.of(host.resources());
+        OciSpec.Resources resources = resources(host.resources(), privileged);
+        List<OciSpec.DeviceRule> rules = new ArrayList<>(resources.devices());
+        rules.addAll(mapped.rules());
+        List<OciSpec.Device> devices = new ArrayList<>(privileged ? DeviceMappings.hostDevices() : List.of());
+        devices.removeIf(d -> mapped.devices().stream().anyMatch(m -> m.path().equals(d.path())));
+        devices.addAll(mapped.devices());
         OciSpec.Linux linux = new OciSpec.Linux(namespaces, in.cgroupParent() + "/" + in.containerId(), sysctl,
-                resources(host.resources(), privileged), privileged ? hostDevices() : null,
+                new OciSpec.Resources(rules, resources.memory(), resources.cpu(), resources.pids()),
+                devices.isEmpty() ? null : devices,
                 privileged ? List.of() : MASKED_PATHS, privileged ? List.of() : READONLY_PATHS,
                 seccompUnconfined(host) ? null : SeccompProfile.forContainer(caps, privileged));
         boolean utsPrivate = !"host".equals(host.utsMode());
@@ -331,41 +336,5 @@ public final class OciSpecBuilder {
 
     private static boolean positive(Long v) {
         return v != null && v > 0;
-    }
-
-    /** Every device node of the host's /dev, for privileged containers (moby's HostDevices). */
-    private static List<OciSpec.Device> hostDevices() {
-        List<OciSpec.Device> devices = new ArrayList<>();
-        Path dev = Path.of("/dev");
-        try (Stream<Path> walk = Files.walk(dev)) {
-            walk.forEach(p -> {
-                String rel = dev.relativize(p).toString();
-                if (rel.startsWith("pts") || rel.startsWith("shm") || rel.startsWith("mqueue") || rel.equals("console")
-                        || rel.equals("ptmx") || Files.isSymbolicLink(p)) {
-                    return;
-                }
-                try {
-                    Object mode = Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS);
-                    int m = (Integer) mode;
-                    int type = m & 0170000;
-                    String kind = type == 0020000 ? "c" : type == 0060000 ? "b" : null;
-                    if (kind == null) {
-                        return;
-                    }
-                    long rdev = (Long) Files.getAttribute(p, "unix:rdev", LinkOption.NOFOLLOW_LINKS);
-                    long major = ((rdev >>> 8) & 0xfff) | ((rdev >>> 32) & ~0xfffL);
-                    long minor = (rdev & 0xff) | ((rdev >>> 12) & ~0xffL);
-                    int uid = (Integer) Files.getAttribute(p, "unix:uid", LinkOption.NOFOLLOW_LINKS);
-                    int gid = (Integer) Files.getAttribute(p, "unix:gid", LinkOption.NOFOLLOW_LINKS);
-                    devices.add(new OciSpec.Device(p.toString(), kind, major, minor, m & 07777, (long) uid,
-                            (long) gid));
-                } catch (IOException | UnsupportedOperationException | ClassCastException e) {
-                    // a node that vanished or cannot be read is simply not passed through
-                }
-            });
-        } catch (IOException e) {
-            return devices;
-        }
-        return devices;
     }
 }

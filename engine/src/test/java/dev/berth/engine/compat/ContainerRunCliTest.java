@@ -227,4 +227,28 @@ class ContainerRunCliTest {
             berth().docker("rm", "-f", name);
         }
     }
+
+    /** --device and --device-cgroup-rule: the node appears where asked, with the access asked; refusals as dockerd's. */
+    @Test
+    void devicesAndDeviceRulesAsInDocker() {
+        assertEquals("c\nwritten\n", same("run", "--rm", "--device", "/dev/null:/dev/mynull", IMAGE, "sh", "-c",
+                "ls -l /dev/mynull | cut -c1; echo hi > /dev/mynull && echo written").stdout());
+        // /dev/full (1:7) is not in the default allow list: the mapping with ":r" lets it be read (writing behaves
+        // as on dockerd, whatever the host's device cgroup makes of it)
+        ProcessResult readOnly = same("run", "--rm", "--device", "/dev/full:/dev/ro:r", IMAGE, "sh", "-c",
+                "head -c 1 /dev/ro | od -An -tx1 | tr -d ' '; (echo x > /dev/ro) 2>&1");
+        assertTrue(readOnly.stdout().startsWith("00\n"), readOnly.stdout());
+        // a node made inside the container, with a rule letting it in (whether the host's device cgroup enforces
+        // the default deny differs between hosts; both engines must agree)
+        String full = "mknod /tmp/full c 1 7 && head -c 1 /tmp/full | od -An -tx1 | tr -d ' ' || echo denied";
+        same("run", "--rm", IMAGE, "sh", "-c", full);
+        assertEquals("00\n", same("run", "--rm", "--device-cgroup-rule", "c 1:7 r", IMAGE, "sh", "-c", full)
+                .stdout());
+        sameFailure("invalid device cgroup format 'c 1 r'", "run", "--rm", "--device-cgroup-rule", "c 1 r", IMAGE,
+                "true");
+        sameFailure("error gathering device information while adding custom device \"/dev/berth-nope\": no such "
+                + "file or directory", "run", "--rm", "--device", "/dev/berth-nope", IMAGE, "true");
+        sameFailure("error gathering device information while adding custom device \"/etc/hostname\": not a device "
+                + "node", "run", "--rm", "--device", "/etc/hostname", IMAGE, "true");
+    }
 }
