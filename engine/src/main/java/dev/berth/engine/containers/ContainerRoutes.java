@@ -130,6 +130,7 @@ public final class ContainerRoutes implements Routes {
     private Response logs(Request req) {
         String id = req.param("id");
         boolean tty = containers.hasTty(id);
+        containers.requireReadableLogs(id);
         boolean stdout = req.flag("stdout");
         boolean stderr = req.flag("stderr");
         if (!stdout && !stderr) {

@@ -1279,6 +1279,14 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
      * {@code GET /containers/{id}/logs}: writes the log (framed unless TTY); with {@code follow}, keeps going
      * until the container stops or {@code clientGone} says so.
      */
+    /** As dockerd: a container started with {@code --log-driver none} keeps no log to read back (501). */
+    public void requireReadableLogs(String ref) {
+        Container c = find(ref);
+        if (c.hostConfig.logConfig() != null && "none".equals(c.hostConfig.logConfig().type())) {
+            throw new EngineException(501, "configured logging driver does not support reading");
+        }
+    }
+
     public void logs(String ref, ContainerLog.Query query, boolean timestamps, OutputStream out,
             BooleanSupplier clientGone) throws IOException {
         if (!query.stdout() && !query.stderr()) {

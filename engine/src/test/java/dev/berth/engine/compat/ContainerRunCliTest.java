@@ -251,4 +251,16 @@ class ContainerRunCliTest {
         sameFailure("error gathering device information while adding custom device \"/etc/hostname\": not a device "
                 + "node", "run", "--rm", "--device", "/etc/hostname", IMAGE, "true");
     }
+
+    @Test
+    void logDriverNoneKeepsNothingToRead() {
+        String name = unique("nolog");
+        try {
+            onBoth("run", "-d", "--name", name, "--log-driver", "none", IMAGE, "echo", "hi");
+            sameFailure("configured logging driver does not support reading", "logs", name);
+            same("inspect", "-f", "{{.HostConfig.LogConfig.Type}}", name);
+        } finally {
+            quietly("rm", "-f", name);
+        }
+    }
 }
