@@ -109,7 +109,14 @@ final class ContainerNetworking {
         if (n.isDefault() && ip != null) {
             throw EngineException.badRequest("user specified IP address is supported on user defined networks only");
         }
-        return new EndpointRequest(aliases, ip);
+        List<String> links = new ArrayList<>();
+        if (s != null && s.links() != null) {
+            for (String spec : s.links()) {
+                Links.Link l = Links.parse(spec);
+                links.add(l.target() + ":" + l.alias());
+            }
+        }
+        return new EndpointRequest(aliases, ip, links);
     }
 
     // ---- start and stop ----------------------------------------------------------------------------------------
@@ -184,7 +191,8 @@ final class ContainerNetworking {
         String nameserver = null;
         for (Map.Entry<String, Attachment> e : c.attachments.entrySet()) {
             Network n = networks.byId(e.getValue().networkId());
-            if (n != null && networks.ensureDns(n, name -> lookup(n.name(), name)) && nameserver == null) {
+            if (n != null && networks.ensureDns(n, (name, client) -> lookup(n.name(), name, client))
+                    && nameserver == null) {
                 nameserver = n.gateway();
             }
         }
@@ -214,8 +222,11 @@ final class ContainerNetworking {
         }
     }
 
-    /** A name on a network: running members by name, alias, short or full ID; plain and with a trailing dot. */
-    private List<String> lookup(String networkName, String name) {
+    /**
+     * A name on a network: running members by name, alias, short or full ID, plain and with a trailing dot; else
+     * a link alias of the member asking ({@code client}, its address on the network).
+     */
+    private List<String> lookup(String networkName, String name, String client) {
         String n = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         List<String> ips = new ArrayList<>();
         for (Container m : containers.get()) {
@@ -233,6 +244,21 @@ final class ContainerNetworking {
                 ips.add(a.ipAddress());
             }
         }
+        if (ips.isEmpty() && client != null) {
+            for (Container m : containers.get()) {
+                Attachment a = m.attachments.get(networkName);
+                EndpointRequest req = m.networks.get(networkName);
+                if (a == null || req == null || !client.equals(a.ipAddress())) {
+                    continue;
+                }
+                for (String spec : req.links()) {
+                    String ip = Links.parse(spec).alias().equalsIgnoreCase(n) ? linkedAddress(networkName, spec) : null;
+                    if (ip != null) {
+                        ips.add(ip);
+                    }
+                }
+            }
+        }
         return ips;
     }
 
@@ -241,7 +267,7 @@ final class ContainerNetworking {
         for (Attachment a : c.attachments.values()) {
             Network n = networks.byId(a.networkId());
             if (n != null) {
-                networks.ensureDns(n, name -> lookup(n.name(), name));
+                networks.ensureDns(n, (name, client) -> lookup(n.name(), name, client));
             }
         }
         synchronized (taken) {
@@ -289,7 +315,7 @@ final class ContainerNetworking {
             Map<String, Attachment> next = new LinkedHashMap<>(c.attachments);
             next.put(n.name(), a);
             c.attachments = next;
-            networks.ensureDns(n, name -> lookup(n.name(), name));
+            networks.ensureDns(n, (name, client) -> lookup(n.name(), name, client));
             events.endpoint("connect", c, n);
         }
         Map<String, EndpointRequest> nets = new LinkedHashMap<>(c.networks);
@@ -491,6 +517,48 @@ final class ContainerNetworking {
     }
 
     /**
+     * Legacy links: on the default bridge "IP alias shortID name" (moby's entry), on a user-defined network
+     * "IP alias"; only for linked containers running on that network.
+     */
+    private void appendLinks(Container c, StringBuilder hosts) {
+        if (c.hostConfig.links() != null) {
+            for (String spec : c.hostConfig.links()) {
+                Links.Link l = Links.parse(spec);
+                Container target = running(l.target());
+                Attachment a = target == null ? null : target.attachments.get("bridge");
+                if (a != null && !a.ipAddress().isEmpty()) {
+                    hosts.append(a.ipAddress()).append('\t').append(l.alias()).append(' ').append(target.shortId())
+                            .append(' ').append(target.plainName()).append('\n');
+                }
+            }
+        }
+        for (Map.Entry<String, EndpointRequest> e : c.networks.entrySet()) {
+            for (String spec : e.getValue().links()) {
+                String ip = linkedAddress(e.getKey(), spec);
+                if (ip != null) {
+                    hosts.append(ip).append('\t').append(Links.parse(spec).alias()).append('\n');
+                }
+            }
+        }
+    }
+
+    /** The address on {@code network} of the container a "target:alias" link names, if it runs there. */
+    private String linkedAddress(String network, String spec) {
+        Container target = running(Links.parse(spec).target());
+        Attachment a = target == null ? null : target.attachments.get(network);
+        return a == null || a.ipAddress().isEmpty() ? null : a.ipAddress();
+    }
+
+    private Container running(String name) {
+        for (Container m : containers.get()) {
+            if (!m.removed && m.isActive() && m.plainName().equals(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The container's /etc/hosts: the defaults and --add-host entries, its own addresses, and on user-defined
      * networks every other running member by name, aliases and short ID (Docker's embedded DNS answers those; here
      * the hosts file does, kept current as members come and go).
@@ -533,6 +601,7 @@ final class ContainerNetworking {
                 hosts.append(a.ipAddress()).append('\t').append(String.join(" ", names)).append('\n');
             }
         }
+        appendLinks(c, hosts);
         Path file = NetworkFiles.hosts(dirOf.apply(c.id));
         try {
             // in place: the file is bind-mounted into the running container

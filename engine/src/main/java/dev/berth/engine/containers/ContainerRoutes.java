@@ -94,9 +94,18 @@ public final class ContainerRoutes implements Routes {
         router.add("POST", "/containers/{id}/attach", this::attach);
         router.add("DELETE", "/containers/{id}", req -> {
             if (req.flag("link")) {
-                throw EngineException.badRequest("links are not supported by this engine");
+                containers.removeLink(req.param("id"));
+                return Response.noContent();
             }
             containers.remove(req.param("id"), req.flag("force"), req.flag("v"));
+            return Response.noContent();
+        });
+        // docker rm --link /parent/alias: the CLI puts the link name in the path as it is, slashes included
+        router.add("DELETE", "/containers/{link:.+}", req -> {
+            if (!req.flag("link")) {
+                throw EngineException.notFound("No such container: " + req.param("link"));
+            }
+            containers.removeLink(req.param("link"));
             return Response.noContent();
         });
         router.add("HEAD", "/containers/{id}/archive", req -> {

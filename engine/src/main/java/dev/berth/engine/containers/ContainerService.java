@@ -225,6 +225,40 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         return containers.get(id);
     }
 
+    /** The containers {@code --link} names must exist at create, as in Docker; links make no sense on host. */
+    private List<Links.Link> resolveLinks(List<String> specs, boolean hostNetwork) {
+        if (specs == null || specs.isEmpty()) {
+            return List.of();
+        }
+        if (hostNetwork) {
+            throw EngineException.badRequest("conflicting options: host type networking can't be used with links. "
+                    + "This would result in undefined behavior");
+        }
+        List<Links.Link> links = new ArrayList<>();
+        for (String spec : specs) {
+            Links.Link l = Links.parse(spec);
+            Container target = findQuietly(l.target());
+            if (target == null) {
+                // not a 404: the CLI would take that for a missing image and try to pull it
+                throw EngineException.badRequest("could not get container for " + l.target()
+                        + ": No such container: " + l.target());
+            }
+            links.add(new Links.Link(target.plainName(), l.alias()));
+        }
+        return links;
+    }
+
+    private static HostConfig withLinks(HostConfig host, List<String> links) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = new LinkedHashMap<>(Json.MAPPER.convertValue(host, Map.class));
+        if (links == null) {
+            map.remove("Links");
+        } else {
+            map.put("Links", links);
+        }
+        return Json.MAPPER.convertValue(map, HostConfig.class);
+    }
+
     /** {@link #find}, or null when nothing (or more than one container) matches. */
     private Container findQuietly(String ref) {
         try {
@@ -272,6 +306,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             throw EngineException.notFound("network " + networkMode + " not found");
         }
         boolean hostNetwork = networkMode.equals("host");
+        List<Links.Link> links = resolveLinks(host.links(), hostNetwork);
         String hostname = userConfig.hostname() != null && !userConfig.hostname().isEmpty() ? userConfig.hostname()
                 : hostNetwork ? CreateChecks.hostHostname() : id.substring(0, 12);
         ContainerConfig config = ConfigMerger.merge(userConfig, image.config(), userConfig.image(), hostname);
@@ -281,6 +316,21 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
 
         List<String> command = OciSpecBuilder.commandLine(config);
         String name = reserveName(requestedName, id);
+        if (!links.isEmpty()) {
+            boolean defaultBridge = networkMode.equals("default") || networkMode.equals("bridge");
+            List<String> stored = new ArrayList<>();
+            for (Links.Link l : links) {
+                stored.add(defaultBridge ? Links.stored(l.target(), name, l.alias()) : l.target() + ":" + l.alias());
+            }
+            if (defaultBridge || endpoints.isEmpty()) {
+                host = withLinks(host, stored);
+            } else {
+                // on a user-defined network the links live in the endpoint, as moby keeps them
+                host = withLinks(host, null);
+                String primary = endpoints.keySet().iterator().next();
+                endpoints.put(primary, endpoints.get(primary).withLinks(stored));
+            }
+        }
         boolean layerCreated = false;
         List<String> anonymous = new ArrayList<>();
         try {
@@ -408,6 +458,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 // made before this engine had bridge networks: it joins the one its mode names now
                 c.networks = networking.plan(CreateChecks.networkMode(c.hostConfig.networkMode()), null);
             }
+            List<String> linkEnv = linkEnvironment(c);
+            ContainerConfig specConfig = linkEnv.isEmpty() ? c.config : Links.withEnv(c.config, linkEnv);
             String sharedWith = CreateChecks.sharedWith(c.hostConfig.networkMode());
             Path netns;
             Path filesDir = dir;
@@ -437,7 +489,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                                         m.propagation());
                             }
                         }
-                        OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, c.config, c.hostConfig,
+                        OciSpec spec = specs.build(new OciSpecBuilder.Input(c.id, rootfs, specConfig, c.hostConfig,
                                 c.config.hostname(), mountPlanner.ociMounts(c.mounts, c.hostConfig),
                                 NetworkFiles.hostname(networkFiles), NetworkFiles.hosts(networkFiles),
                                 NetworkFiles.resolvConf(networkFiles),
@@ -516,6 +568,35 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         } finally {
             c.lock.unlock();
         }
+    }
+
+    /**
+     * The environment the default bridge's links give (moby's setupLinkedContainers): each linked container must
+     * be running on that network.
+     */
+    private List<String> linkEnvironment(Container c) {
+        List<String> links = c.hostConfig.links();
+        if (links == null || links.isEmpty()) {
+            return List.of();
+        }
+        List<String> env = new ArrayList<>();
+        for (String spec : links) {
+            Links.Link l = Links.parse(spec);
+            String linkName = "/" + c.plainName() + "/" + l.alias();
+            Container target = findQuietly(l.target());
+            if (target == null || !target.running || target.restarting) {
+                throw EngineException.serverError("Cannot link to a non running container: /" + l.target() + " AS "
+                        + linkName);
+            }
+            Attachment bridge = target.attachments.get("bridge");
+            if (networking != null && bridge == null) {
+                throw EngineException.serverError("Cannot link to /" + l.target() + ", as it does not belong to the "
+                        + "default network");
+            }
+            env.addAll(Links.env(l.alias(), linkName, bridge == null ? "" : bridge.ipAddress(),
+                    target.config.exposedPorts(), target.config.env()));
+        }
+        return env;
     }
 
     /** moby's getNetworkedContainer: the running container whose network namespace {@code c} is to join. */
@@ -1219,6 +1300,54 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         }
     }
 
+    /** {@code docker rm --link /parent/alias}: the parent forgets that link (moby's rmLink). */
+    public void removeLink(String linkName) {
+        String plain = linkName.startsWith("/") ? linkName.substring(1) : linkName;
+        int slash = plain.indexOf('/');
+        if (slash < 0) {
+            throw EngineException.conflict("Conflict, cannot remove the default link name of the container");
+        }
+        Container parent = findQuietly(plain.substring(0, slash));
+        String alias = plain.substring(slash + 1);
+        if (parent == null) {
+            throw EngineException.notFound("No such container: " + plain);
+        }
+        parent.lock.lock();
+        try {
+            List<String> links = parent.hostConfig.links() == null ? List.of() : parent.hostConfig.links();
+            List<String> kept = new ArrayList<>();
+            for (String spec : links) {
+                if (!Links.parse(spec).alias().equals(alias)) {
+                    kept.add(spec);
+                }
+            }
+            if (kept.size() == links.size()) {
+                throw EngineException.notFound("No such container: " + plain);
+            }
+            parent.hostConfig = withLinks(parent.hostConfig, kept.isEmpty() ? null : kept);
+            store.save(parent);
+        } finally {
+            parent.lock.unlock();
+        }
+    }
+
+    /** Container name → the names its links give it ("/parent/alias"), which dockerd lists among its names. */
+    private static Map<String, List<String>> linkNames(List<Container> all) {
+        Map<String, List<String>> names = new HashMap<>();
+        for (Container parent : all) {
+            List<String> links = parent.hostConfig.links();
+            if (parent.removed || links == null) {
+                continue;
+            }
+            for (String spec : links) {
+                Links.Link l = Links.parse(spec);
+                names.computeIfAbsent(l.target(), k -> new ArrayList<>()).add("/" + parent.plainName() + "/"
+                        + l.alias());
+            }
+        }
+        return names;
+    }
+
     /** {@code GET /containers/json}, newest first. */
     public List<ContainerSummary> list(boolean all, int limit, boolean size, Map<String, List<String>> filters) {
         ContainerFilters f = new ContainerFilters(filters, ref -> find(ref).createdInstant(), ref -> {
@@ -1232,6 +1361,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         List<Container> sorted = new ArrayList<>(containers.values());
         sorted.sort(Comparator.comparing(Container::createdInstant).reversed());
         Instant now = Instant.now();
+        Map<String, List<String>> linkNames = linkNames(sorted);
         List<ContainerSummary> out = new ArrayList<>();
         for (Container c : sorted) {
             c.lock.lock();
@@ -1241,7 +1371,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 }
                 Long sizeRw = size ? sizeQuietly(c.id) : null;
                 Long sizeRootFs = size ? sizeRw + imageSize(c.imageId) : null;
-                out.add(ContainerViews.summary(c, now, sizeRw, sizeRootFs));
+                out.add(ContainerViews.summary(c, now, sizeRw, sizeRootFs,
+                        linkNames.getOrDefault(c.plainName(), List.of())));
             } finally {
                 c.lock.unlock();
             }

@@ -168,11 +168,12 @@ final class ContainerViews {
         }
         List<String> dnsNames = null;
         String networkId = a != null ? a.networkId() : networkIds.apply(network);
+        List<String> links = req.links().isEmpty() ? null : req.links();
         if (a == null) {
-            return new EndpointSettings(ipam, null, "", aliases.isEmpty() ? null : aliases, null, 0L,
+            return new EndpointSettings(ipam, links, "", aliases.isEmpty() ? null : aliases, null, 0L,
                     networkId, "", "", "", 0, "", "", 0, dnsNames);
         }
-        return new EndpointSettings(ipam, null, a.macAddress(), aliases.isEmpty() ? null : aliases, null,
+        return new EndpointSettings(ipam, links, a.macAddress(), aliases.isEmpty() ? null : aliases, null,
                 0L, networkId, a.endpointId(), a.gateway(), a.ipAddress(), a.prefixLen(), "", "", 0, dnsNames);
     }
 
@@ -187,7 +188,7 @@ final class ContainerViews {
         return sha256("berth-network:" + name);
     }
 
-    static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs) {
+    static ContainerSummary summary(Container c, Instant now, Long sizeRw, Long sizeRootFs, List<String> linkNames) {
         List<ContainerSummary.Port> ports = new ArrayList<>();
         for (Map.Entry<String, List<PortBinding>> e : ports(c).entrySet()) {
             String[] parts = e.getKey().split("/", 2);
@@ -221,7 +222,10 @@ final class ContainerViews {
         Map<String, EndpointSettings> networks = networks(c);
         String mode = c.hostConfig.networkMode() == null || c.hostConfig.networkMode().isEmpty() ? "default"
                 : c.hostConfig.networkMode();
-        return new ContainerSummary(c.id, List.of(c.name), c.config.image(), c.imageId, command(c),
+        List<String> names = new ArrayList<>(List.of(c.name));
+        names.addAll(linkNames);
+        names.sort(null); // dockerd lists them sorted, link names ("/parent/alias") among them
+        return new ContainerSummary(c.id, names, c.config.image(), c.imageId, command(c),
                 c.createdInstant().getEpochSecond(), ports, sizeRw, sizeRootFs,
                 c.config.labels() == null ? Map.of() : c.config.labels(), c.status(), statusText(c, now),
                 new ContainerSummary.HostConfigSummary(mode, null),

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +36,16 @@ final class DnsResponder implements AutoCloseable {
 
     private final DatagramSocket socket;
     private final ServerSocket tcp;
-    private final Function<String, List<String>> lookup;
+    private final BiFunction<String, String, List<String>> lookup;
     private final List<InetSocketAddress> upstream;
     private final ExecutorService forwarders;
     private final Thread loop;
 
-    /** @param lookup a container name, alias or short ID on this network → its IPv4 addresses (empty if unknown) */
-    DnsResponder(String address, Function<String, List<String>> lookup, List<InetSocketAddress> upstream)
+    /**
+     * @param lookup a container name, alias or short ID on this network, and the address asking → the IPv4
+     *               addresses (empty if unknown)
+     */
+    DnsResponder(String address, BiFunction<String, String, List<String>> lookup, List<InetSocketAddress> upstream)
             throws SocketException {
         this.socket = new DatagramSocket(null);
         try {
@@ -119,7 +122,7 @@ final class DnsResponder implements AutoCloseable {
                 if (query.length < length) {
                     return;
                 }
-                byte[] answer = answer(query);
+                byte[] answer = answer(query, connection.getInetAddress().getHostAddress());
                 if (answer == null) {
                     answer = forwardTcp(query);
                 }
@@ -172,7 +175,7 @@ final class DnsResponder implements AutoCloseable {
             byte[] query = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
             InetSocketAddress client = (InetSocketAddress) packet.getSocketAddress();
             try {
-                byte[] answer = answer(query);
+                byte[] answer = answer(query, client.getAddress().getHostAddress());
                 if (answer != null) {
                     socket.send(new DatagramPacket(answer, answer.length, client));
                 } else {
@@ -185,7 +188,7 @@ final class DnsResponder implements AutoCloseable {
     }
 
     /** The local answer, or null when the name is not a container's (then the query is forwarded). */
-    byte[] answer(byte[] q) {
+    byte[] answer(byte[] q, String client) {
         if (q.length < 12 || (q[2] & 0x80) != 0 || ((q[4] & 0xff) << 8 | (q[5] & 0xff)) != 1) {
             return null;
         }
@@ -207,7 +210,7 @@ final class DnsResponder implements AutoCloseable {
             return null;
         }
         int type = (q[i + 1] & 0xff) << 8 | (q[i + 2] & 0xff);
-        List<String> ips = lookup.apply(name.toString().toLowerCase(Locale.ROOT));
+        List<String> ips = lookup.apply(name.toString().toLowerCase(Locale.ROOT), client);
         if (ips.isEmpty()) {
             return null;
         }

@@ -336,7 +336,7 @@ public final class NetworkService {
      * its first endpoint). Returns whether it serves; a host service already on port 53 of that address keeps it
      * from starting, and the containers then still find each other through their hosts files.
      */
-    public boolean ensureDns(Network n, java.util.function.Function<String, List<String>> lookup) {
+    public boolean ensureDns(Network n, java.util.function.BiFunction<String, String, List<String>> lookup) {
         if (n.isDefault() || n.internal()) {
             return false;
         }

@@ -142,6 +142,54 @@ class NetworkCompatCliTest {
         }
     }
 
+    /**
+     * Legacy links: on the default bridge the linking container gets moby's variables and a hosts entry, the
+     * linked one an extra name; on a user-defined network the alias resolves for the linking container only.
+     */
+    @Test
+    void legacyLinksWorkAsInDocker() {
+        Assumptions.assumeTrue(Boolean.getBoolean(Dockerd.BRIDGE_PROPERTY), "the test dockerd has no bridge");
+        String target = BothEngines.unique("tgt");
+        String parent = BothEngines.unique("par");
+        String waiting = BothEngines.unique("par");
+        String web = BothEngines.unique("web");
+        String net = BothEngines.unique("net");
+        Function<String, String> addresses = s -> s.replaceAll("\\d+\\.\\d+\\.\\d+\\.\\d+", "IP")
+                .replaceAll("\\b[0-9a-f]{12}\\b", "SHORTID");
+        try {
+            BothEngines.onBoth("run", "-d", "--name", target, "-e", "FOO=bar", "--expose", "80", "--expose", "53/udp",
+                    IMAGE, "sleep", "300");
+            BothEngines.onBoth("create", "--name", parent, "--link", target + ":db-1", IMAGE, "sh", "-c",
+                    "env | grep ^DB_1 | sort; grep -w db-1 /etc/hosts | cut -f2");
+            String said = BothEngines.same(addresses, "start", "-a", parent).stdout();
+            assertEquals(true, said.contains("DB_1_ENV_FOO=bar") && said.contains("DB_1_PORT=udp://")
+                    && said.contains("DB_1_NAME=/" + parent + "/db-1") && said.contains("db-1 "), said);
+            BothEngines.same("inspect", "-f", "{{json .HostConfig.Links}}", parent);
+            BothEngines.same("ps", "-a", "--no-trunc", "--filter", "name=" + target, "--format", "{{.Names}}");
+
+            BothEngines.sameFailure("Conflict, cannot remove the default link name of the container", "rm",
+                    "--link", parent);
+            BothEngines.same("rm", "--link", "/" + parent + "/db-1");
+            BothEngines.same("inspect", "-f", "{{json .HostConfig.Links}}", parent);
+            BothEngines.sameFailure("could not get container for", "create", "--link", BothEngines.unique("nope")
+                    + ":x", IMAGE, "true");
+            BothEngines.onBoth("create", "--name", waiting, "--link", target + ":t", IMAGE, "true");
+            BothEngines.onBoth("stop", "-t", "0", target);
+            BothEngines.sameFailure("Cannot link to a non running container", "start", waiting);
+
+            BothEngines.onBoth("network", "create", net);
+            BothEngines.onBoth("run", "-d", "--name", web, "--network", net, IMAGE, "sleep", "300");
+            assertEquals("hosts\ndns\n", BothEngines.same("run", "--rm", "--network", net, "--link", web + ":front",
+                    IMAGE, "sh", "-c", "ping -c1 -W2 front >/dev/null && echo hosts; nslookup front >/dev/null && echo dns")
+                    .stdout());
+            BothEngines.same("run", "--rm", "--network", net, IMAGE, "sh", "-c",
+                    "nslookup front >/dev/null && echo dns || echo unknown");
+        } finally {
+            BothEngines.quietly("rm", "-f", parent, waiting, target, web);
+            BothEngines.quietly("network", "rm", net);
+        }
+    }
+
     private static String prefix(TestEngine engine, String container) {
         return engine.docker("inspect", "-f", "{{.NetworkSettings.IPPrefixLen}}", container).stdout().strip();
     }

@@ -31,7 +31,7 @@ class DnsResponderTest {
     void answersContainerNamesAndForwardsTheRest() throws Exception {
         Map<String, List<String>> names = Map.of("server", List.of("10.251.7.2"), "db", List.of("10.251.7.2"));
         try (DatagramSocket upstream = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(UPSTREAM), 53));
-                DnsResponder dns = new DnsResponder(LISTEN, n -> names.getOrDefault(n, List.of()),
+                DnsResponder dns = new DnsResponder(LISTEN, (n, client) -> names.getOrDefault(n, List.of()),
                         List.of(new InetSocketAddress(InetAddress.getByName(UPSTREAM), 53)));
                 DatagramSocket client = new DatagramSocket()) {
             client.setSoTimeout(5000);
@@ -92,7 +92,7 @@ class DnsResponderTest {
     void answersAndForwardsOverTcpToo() throws Exception {
         Map<String, List<String>> names = Map.of("server", List.of("10.251.7.2"));
         try (ServerSocket upstream = new ServerSocket(53, 4, InetAddress.getByName(UPSTREAM));
-                DnsResponder dns = new DnsResponder(LISTEN, n -> names.getOrDefault(n, List.of()),
+                DnsResponder dns = new DnsResponder(LISTEN, (n, client) -> names.getOrDefault(n, List.of()),
                         List.of(new InetSocketAddress(InetAddress.getByName(UPSTREAM), 53)));
                 Socket client = new Socket(LISTEN, 53)) {
             client.setSoTimeout(5000);
