@@ -242,6 +242,9 @@ final class ContainerNetworking {
                     || (req != null && req.aliases().stream().anyMatch(alias -> alias.equalsIgnoreCase(n)));
             if (match) {
                 ips.add(a.ipAddress());
+                if (!a.ipv6Address().isEmpty()) {
+                    ips.add(a.ipv6Address());
+                }
             }
         }
         if (ips.isEmpty() && client != null) {
@@ -577,6 +580,9 @@ final class ContainerNetworking {
             if (!a.ipAddress().isEmpty()) {
                 hosts.append(a.ipAddress()).append('\t').append(c.config.hostname()).append('\n');
             }
+            if (!a.ipv6Address().isEmpty()) {
+                hosts.append(a.ipv6Address()).append('\t').append(c.config.hostname()).append('\n');
+            }
         }
         for (Map.Entry<String, Attachment> mine : c.attachments.entrySet()) {
             Network n = networks.byId(mine.getValue().networkId());
@@ -599,6 +605,9 @@ final class ContainerNetworking {
                 }
                 names.add(other.shortId());
                 hosts.append(a.ipAddress()).append('\t').append(String.join(" ", names)).append('\n');
+                if (!a.ipv6Address().isEmpty()) {
+                    hosts.append(a.ipv6Address()).append('\t').append(String.join(" ", names)).append('\n');
+                }
             }
         }
         appendLinks(c, hosts);

@@ -1696,7 +1696,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             Attachment a = c.attachments.get(networkName);
             if (a != null) {
                 members.put(c.id, new NetworkSummary.Endpoint(c.plainName(), a.endpointId(), a.macAddress(),
-                        a.ipAddress().isEmpty() ? "" : a.ipAddress() + "/" + a.prefixLen(), ""));
+                        a.ipAddress().isEmpty() ? "" : a.ipAddress() + "/" + a.prefixLen(),
+                        a.ipv6Address().isEmpty() ? "" : a.ipv6Address() + "/" + a.ipv6PrefixLen()));
             } else if (c.attachments.isEmpty() && networkName.equals(ContainerViews.networkName(c))) {
                 members.put(c.id, new NetworkSummary.Endpoint(c.plainName(),
                         ContainerViews.endpoint(c, networkName).endpointId(), "", "", ""));

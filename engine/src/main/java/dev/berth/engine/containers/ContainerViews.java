@@ -174,7 +174,8 @@ final class ContainerViews {
                     networkId, "", "", "", 0, "", "", 0, dnsNames);
         }
         return new EndpointSettings(ipam, links, a.macAddress(), aliases.isEmpty() ? null : aliases, null,
-                0L, networkId, a.endpointId(), a.gateway(), a.ipAddress(), a.prefixLen(), "", "", 0, dnsNames);
+                0L, networkId, a.endpointId(), a.gateway(), a.ipAddress(), a.prefixLen(), a.ipv6Gateway(),
+                a.ipv6Address(), a.ipv6PrefixLen(), dnsNames);
     }
 
     /** Where the engine keeps network namespaces (dockerd reports that file as SandboxKey); set by the service. */

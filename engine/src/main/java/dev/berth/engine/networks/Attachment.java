@@ -8,5 +8,11 @@ import java.util.List;
  * same result back and the addresses survive an engine restart.
  */
 public record Attachment(String networkId, String endpointId, String ifname, String ipAddress, int prefixLen,
-        String gateway, String macAddress, List<PortMapping> ports, JsonNode cniResult) {
+        String gateway, String macAddress, List<PortMapping> ports, JsonNode cniResult, String ipv6Address,
+        int ipv6PrefixLen, String ipv6Gateway) {
+
+    public Attachment {
+        ipv6Address = ipv6Address == null ? "" : ipv6Address;
+        ipv6Gateway = ipv6Gateway == null ? "" : ipv6Gateway;
+    }
 }

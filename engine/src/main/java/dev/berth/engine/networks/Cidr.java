@@ -6,21 +6,24 @@ import dev.berth.engine.errors.EngineException;
 record Cidr(int base, int prefix) {
 
     static Cidr parse(String text) {
+        int prefix = prefixLength(text, 30);
+        int addr = address(text.substring(0, text.indexOf('/')));
+        return new Cidr(addr & mask(prefix), prefix);
+    }
+
+    /** The length after the slash of "address/length", between 1 and {@code max}; 400 otherwise. */
+    static int prefixLength(String text, int max) {
         int slash = text.indexOf('/');
-        if (slash < 0) {
-            throw EngineException.badRequest("invalid CIDR address: " + text);
-        }
         int prefix;
         try {
-            prefix = Integer.parseInt(text.substring(slash + 1));
+            prefix = slash < 0 ? -1 : Integer.parseInt(text.substring(slash + 1));
         } catch (NumberFormatException e) {
+            prefix = -1;
+        }
+        if (prefix < 1 || prefix > max) {
             throw EngineException.badRequest("invalid CIDR address: " + text);
         }
-        if (prefix < 1 || prefix > 30) {
-            throw EngineException.badRequest("invalid CIDR address: " + text);
-        }
-        int addr = address(text.substring(0, slash));
-        return new Cidr(addr & mask(prefix), prefix);
+        return prefix;
     }
 
     static int address(String text) {

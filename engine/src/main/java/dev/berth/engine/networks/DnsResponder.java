@@ -219,7 +219,8 @@ final class DnsResponder implements AutoCloseable {
         out.write(q[1]);
         out.write(0x84 | (q[2] & 0x01)); // response, authoritative, keeps RD
         out.write(0x80); // recursion available, NOERROR
-        List<String> answers = type == 1 || type == 255 ? ips : List.of();
+        List<String> answers = ips.stream().filter(ip -> type == 255 || (type == 1) == !ip.contains(":"))
+                .filter(ip -> type == 1 || type == 28 || type == 255).toList();
         out.write(0);
         out.write(1);
         out.write(answers.size() >> 8);
@@ -227,16 +228,25 @@ final class DnsResponder implements AutoCloseable {
         out.write(new byte[4], 0, 4);
         out.write(q, 12, questionEnd - 12);
         for (String ip : answers) {
+            boolean six = ip.contains(":");
             out.write(0xc0); // pointer to the name in the question
             out.write(12);
-            out.write(new byte[] {0, 1, 0, 1}, 0, 4);
+            out.write(new byte[] {0, (byte) (six ? 28 : 1), 0, 1}, 0, 4);
             out.write(new byte[] {0, 0, (byte) (TTL >> 8), (byte) TTL}, 0, 4);
+            byte[] addr = six ? v6(ip) : InetAddressParse.of(ip).getAddress();
             out.write(0);
-            out.write(4);
-            byte[] addr = InetAddressParse.of(ip).getAddress();
+            out.write(addr.length);
             out.write(addr, 0, addr.length);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] v6(String ip) {
+        byte[] raw = Cidr6.address(ip).toByteArray();
+        byte[] bytes = new byte[16];
+        int copy = Math.min(raw.length, 16);
+        System.arraycopy(raw, raw.length - copy, bytes, 16 - copy, copy);
+        return bytes;
     }
 
     private void forward(byte[] query, InetSocketAddress client) {

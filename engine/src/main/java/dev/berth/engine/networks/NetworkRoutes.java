@@ -179,9 +179,13 @@ public final class NetworkRoutes implements Routes {
 
     private NetworkSummary summary(Network n, boolean withContainers) {
         Map<String, String> ipamConfig = new LinkedHashMap<>();
-        List<Ipam.Config> configs = List.of(new Ipam.Config(n.subnet(), n.ipRange(), n.gateway(), null));
+        List<Ipam.Config> configs = new java.util.ArrayList<>(List.of(new Ipam.Config(n.subnet(), n.ipRange(),
+                n.shownGateway(), null)));
+        if (n.subnet6() != null) {
+            configs.add(new Ipam.Config(n.subnet6(), null, n.shownGateway6(), null));
+        }
         // EnableIPv4 arrived with API 1.47, after this engine's newest
-        return new NetworkSummary(n.name(), n.id(), n.created(), "local", "bridge", null, false,
+        return new NetworkSummary(n.name(), n.id(), n.created(), "local", "bridge", null, n.enableIpv6(),
                 new Ipam("default", configs, n.isDefault() ? null : ipamConfig), n.internal(), false, false,
                 new NetworkSummary.ConfigReference(""), false,
                 withContainers ? members.membersOf(n.name()) : Map.of(), n.options(), n.labels(), null);

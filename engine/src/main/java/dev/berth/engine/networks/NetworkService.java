@@ -107,7 +107,8 @@ public final class NetworkService {
         Network existing = networks.get(PredefinedNetworks.id(DEFAULT_NAME));
         Network wanted = new Network(PredefinedNetworks.id(DEFAULT_NAME), DEFAULT_NAME,
                 existing != null ? existing.created() : Instant.now().toString(), defaultBip.toString(),
-                Cidr.format(defaultGateway), null, false, Map.of(), defaultOptions(), defaultBridge, true);
+                Cidr.format(defaultGateway), null, false, Map.of(), defaultOptions(), defaultBridge, true, null, null,
+                false, false, false);
         if (!wanted.equals(existing)) {
             save(wanted);
         }
@@ -198,9 +199,6 @@ public final class NetworkService {
         if (!driver.equals("bridge")) {
             throw EngineException.notFound("plugin \"" + driver + "\" not found");
         }
-        if (Boolean.TRUE.equals(req.enableIpv6())) {
-            throw EngineException.badRequest("IPv6 networks are not supported by this engine");
-        }
         Map<String, String> options = req.options() == null ? Map.of() : new LinkedHashMap<>(req.options());
         String id = HexFormat.of().formatHex(RANDOM.generateSeed(32));
         String bridge = options.getOrDefault("com.docker.network.bridge.name", "br-" + id.substring(0, 12));
@@ -216,14 +214,58 @@ public final class NetworkService {
         String subnet = null;
         String gateway = null;
         String ipRange = null;
-        if (req.ipam() != null && req.ipam().config() != null && !req.ipam().config().isEmpty()) {
-            if (req.ipam().config().size() > 1) {
-                throw EngineException.badRequest("this engine supports one subnet per network");
+        String subnet6 = null;
+        String gateway6 = null;
+        if (req.ipam() != null && req.ipam().config() != null) {
+            boolean v4 = false;
+            boolean v6 = false;
+            for (var c : req.ipam().config()) {
+                boolean six = Cidr6.looksLikeV6(c.subnet()) || Cidr6.looksLikeV6(c.gateway());
+                if (six ? v6 : v4) {
+                    throw EngineException.badRequest("this engine takes one IPv4 and one IPv6 subnet per network");
+                }
+                if (six) {
+                    v6 = true;
+                    subnet6 = c.subnet();
+                    gateway6 = c.gateway();
+                    if (c.ipRange() != null && !c.ipRange().isEmpty()) {
+                        throw EngineException.badRequest("this engine hands out IPv6 addresses from the whole "
+                                + "subnet: leave out the IPv6 ip-range");
+                    }
+                } else {
+                    v4 = true;
+                    subnet = c.subnet();
+                    gateway = c.gateway();
+                    ipRange = c.ipRange();
+                }
             }
-            var c = req.ipam().config().get(0);
-            subnet = c.subnet();
-            gateway = c.gateway();
-            ipRange = c.ipRange();
+        }
+        boolean enableIpv6 = Boolean.TRUE.equals(req.enableIpv6());
+        Cidr6 cidr6 = null;
+        if (subnet6 == null || subnet6.isEmpty()) {
+            if (gateway6 != null && !gateway6.isEmpty()) {
+                throw EngineException.badRequest("invalid pool request: gateway needs a subnet");
+            }
+            // like Docker's default IPv6 pool: a unique-local /64 of its own
+            cidr6 = enableIpv6 ? allocateSubnet6() : null;
+        } else {
+            cidr6 = Cidr6.parse(subnet6);
+            for (Network n : networks.values()) {
+                if (n.subnet6() != null && Cidr6.parse(n.subnet6()).overlaps(cidr6)) {
+                    throw EngineException.forbidden("invalid pool request: Pool overlaps with other one on this "
+                            + "address space");
+                }
+            }
+        }
+        String gw6 = null;
+        if (cidr6 != null) {
+            if (gateway6 == null || gateway6.isEmpty()) {
+                gw6 = Cidr6.format(cidr6.first());
+            } else if (!cidr6.contains(Cidr6.address(gateway6))) {
+                throw EngineException.badRequest("no matching subnet for gateway " + gateway6);
+            } else {
+                gw6 = Cidr6.format(Cidr6.address(gateway6));
+            }
         }
         Cidr cidr;
         if (subnet == null || subnet.isEmpty()) {
@@ -260,7 +302,9 @@ public final class NetworkService {
         }
         Network n = new Network(id, name, Instant.now().toString(), cidr.toString(), Cidr.format(gw), ipRange,
                 Boolean.TRUE.equals(req.internal()), req.labels() == null ? Map.of() : req.labels(), options, bridge,
-                false);
+                false, cidr6 == null ? null : cidr6.toString(), gw6, enableIpv6,
+                subnet != null && !subnet.isEmpty() && (gateway == null || gateway.isEmpty()),
+                subnet6 != null && !subnet6.isEmpty() && (gateway6 == null || gateway6.isEmpty()));
         save(n);
         LOG.info("created network {} ({}, {} on {})", name, n.shortId(), n.subnet(), bridge);
         return n;
@@ -281,6 +325,17 @@ public final class NetworkService {
         }
         throw EngineException.forbidden("could not find an available, non-overlapping IPv4 address pool among the "
                 + "defaults to assign to the network");
+    }
+
+    private Cidr6 allocateSubnet6() {
+        for (int i = 0; i < 16; i++) {
+            Cidr6 candidate = Cidr6.randomUniqueLocal(RANDOM);
+            if (networks.values().stream().noneMatch(n -> n.subnet6() != null
+                    && Cidr6.parse(n.subnet6()).overlaps(candidate))) {
+                return candidate;
+            }
+        }
+        throw EngineException.forbidden("could not find an available, non-overlapping IPv6 address pool");
     }
 
     private static List<Cidr> hostRoutes() {
@@ -421,24 +476,36 @@ public final class NetworkService {
         int prefix = 0;
         String gateway = "";
         String mac = "";
+        String ip6 = "";
+        int prefix6 = 0;
+        String gateway6 = "";
         for (JsonNode a : result.path("ips")) {
             String addr = a.path("address").asText();
-            if (addr.contains(".")) {
-                ip = addr.substring(0, addr.indexOf('/'));
-                prefix = Integer.parseInt(addr.substring(addr.indexOf('/') + 1));
+            int slash = addr.indexOf('/');
+            if (slash < 0) {
+                continue;
+            }
+            if (addr.contains(".") && ip.isEmpty()) {
+                ip = addr.substring(0, slash);
+                prefix = Integer.parseInt(addr.substring(slash + 1));
                 gateway = a.path("gateway").asText("");
                 int idx = a.path("interface").asInt(-1);
                 if (idx >= 0) {
                     mac = result.path("interfaces").path(idx).path("mac").asText("");
                 }
-                break;
+            } else if (addr.contains(":") && ip6.isEmpty()) {
+                ip6 = Cidr6.format(Cidr6.address(addr.substring(0, slash)));
+                prefix6 = Integer.parseInt(addr.substring(slash + 1));
+                gateway6 = a.path("gateway").asText("");
             }
         }
         if (n.internal()) {
             gateway = "";
+            gateway6 = "";
         }
         String endpointId = HexFormat.of().formatHex(RANDOM.generateSeed(32));
-        return new Attachment(n.id(), endpointId, ifname, ip, prefix, gateway, mac, List.copyOf(ports), result);
+        return new Attachment(n.id(), endpointId, ifname, ip, prefix, gateway, mac, List.copyOf(ports), result, ip6,
+                prefix6, gateway6);
     }
 
     /** CNI DEL with the kept result; the namespace may already be gone. */
@@ -467,10 +534,17 @@ public final class NetworkService {
             range.put("rangeStart", Cidr.format(r.base() == subnet.base() ? r.base() + 1 : r.base()));
             range.put("rangeEnd", Cidr.format(r.last() == subnet.last() ? r.last() - 1 : r.last()));
         }
-        ipam.putArray("ranges").addArray().add(range);
+        ArrayNode ranges = ipam.putArray("ranges");
+        ranges.addArray().add(range);
+        if (n.ipv6()) {
+            ranges.addArray().addObject().put("subnet", n.subnet6()).put("gateway", n.gateway6());
+        }
         ArrayNode routes = ipam.putArray("routes");
         if (!n.internal()) {
             routes.addObject().put("dst", "0.0.0.0/0");
+            if (n.ipv6()) {
+                routes.addObject().put("dst", "::/0");
+            }
         }
         chain.add(bridge);
         if (!n.internal()) {

@@ -190,6 +190,39 @@ class NetworkCompatCliTest {
         }
     }
 
+    /**
+     * An IPv6-enabled user network: dual-stack addresses, names resolving to both families (hosts file and AAAA),
+     * and inspect's shape, against dockerd. Each engine gets a subnet of its own (one host, two bridges).
+     */
+    @Test
+    void ipv6NetworksLookLikeDockers() {
+        Assumptions.assumeTrue(Boolean.getBoolean(Dockerd.BRIDGE_PROPERTY), "the test dockerd has no bridge");
+        String net = BothEngines.unique("net");
+        String web = BothEngines.unique("web");
+        int salt = java.util.concurrent.ThreadLocalRandom.current().nextInt(0x100, 0xfff0);
+        Function<String, String> v6 = s -> SHAPE.apply(s.replaceAll("fd[0-9a-f]{2}:[0-9a-f:]+", "IP6"));
+        try {
+            int i = 0;
+            for (TestEngine engine : new TestEngine[] {BothEngines.berth(), BothEngines.dockerd()}) {
+                String subnet = String.format("fd%02x:%x::/64", 0x10 + i++, salt);
+                engine.docker("network", "create", "--ipv6", "--subnet", subnet, net).requireSuccess("create");
+                engine.docker("run", "-d", "--name", web, "--network", net, IMAGE, "sleep", "300")
+                        .requireSuccess("run");
+            }
+            BothEngines.same(v6, "network", "inspect", "-f", "{{.EnableIPv6}} {{json .IPAM.Config}}", net);
+            BothEngines.same(v6, "inspect", "-f", "{{json .NetworkSettings.Networks}}", web);
+            BothEngines.same(v6, "network", "inspect", "-f", "{{json .Containers}}", net);
+            assertEquals("ping6\naaaa\n", BothEngines.same("run", "--rm", "--network", net, IMAGE, "sh", "-c",
+                    "ping -6 -c1 -W2 " + web + " >/dev/null && echo ping6; nslookup -type=AAAA " + web
+                            + " | grep -q 'Address: fd' && echo aaaa").stdout());
+            BothEngines.same(v6, "run", "--rm", "--network", net, IMAGE, "sh", "-c",
+                    "ip -6 -o addr show eth0 scope global | awk '{print $4}'");
+        } finally {
+            BothEngines.quietly("rm", "-f", web);
+            BothEngines.quietly("network", "rm", net);
+        }
+    }
+
     private static String prefix(TestEngine engine, String container) {
         return engine.docker("inspect", "-f", "{{.NetworkSettings.IPPrefixLen}}", container).stdout().strip();
     }
