@@ -576,12 +576,13 @@ final class ContainerNetworking {
                 hosts.append(NetworkFiles.extraHost(entry)).append('\n');
             }
         }
+        String own = NetworkFiles.ownNames(c.config.hostname(), c.config.domainname());
         for (Attachment a : c.attachments.values()) {
             if (!a.ipAddress().isEmpty()) {
-                hosts.append(a.ipAddress()).append('\t').append(c.config.hostname()).append('\n');
+                hosts.append(a.ipAddress()).append('\t').append(own).append('\n');
             }
             if (!a.ipv6Address().isEmpty()) {
-                hosts.append(a.ipv6Address()).append('\t').append(c.config.hostname()).append('\n');
+                hosts.append(a.ipv6Address()).append('\t').append(own).append('\n');
             }
         }
         for (Map.Entry<String, Attachment> mine : c.attachments.entrySet()) {

@@ -110,6 +110,10 @@ final class CreateChecks {
                 map.put("MemorySwap", r.memory() * 2);
             }
         }
+        if (r != null && Boolean.TRUE.equals(r.oomKillDisable()) && (r.memory() == null || r.memory() == 0)) {
+            warnings.add("OOM killer is disabled for the container, but no memory limit is set, this can result in "
+                    + "the system running out of resources.");
+        }
         if (host.restartPolicy() == null) {
             map.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
         } else if (host.restartPolicy().maximumRetryCount() == null) {

@@ -172,7 +172,14 @@ final class ExecSessions {
     void run(Exec e, boolean raw, InputStream in, OutputStream out) throws IOException {
         ExecCreateRequest r = e.request;
         boolean stdin = Boolean.TRUE.equals(r.attachStdin());
-        ExecLaunch launch = launch(e, stdin, true);
+        ExecLaunch launch;
+        try {
+            launch = launch(e, stdin, true);
+        } catch (EngineException ex) {
+            // after the upgrade the stream is all the client reads: the reason goes there, with Docker's 126
+            fail(e, ex.getMessage(), raw, out);
+            return;
+        }
         AttachSocket socket;
         try {
             socket = AttachSocket.connect(launch.attachSocket());

@@ -47,6 +47,16 @@ final class NetworkFiles {
         return dir.resolve("resolv.conf");
     }
 
+    /**
+     * The names of the container's own hosts entry, as libnetwork writes them: the FQDN (hostname, plus the domain
+     * name if there is one) and, when that has a dot, the bare first label too ("web.example.com web").
+     */
+    static String ownNames(String hostname, String domainname) {
+        String fqdn = domainname == null || domainname.isEmpty() ? hostname : hostname + "." + domainname;
+        int dot = fqdn.indexOf('.');
+        return dot < 0 ? fqdn : fqdn + " " + fqdn.substring(0, dot);
+    }
+
     /** Writes the three files once (at create); later edits by the container are kept. */
     static void write(Path dir, String hostname, String domainname, HostConfig host, boolean hostNetwork) {
         try {

@@ -263,4 +263,24 @@ class ContainerRunCliTest {
             quietly("rm", "-f", name);
         }
     }
+
+    @Test
+    void execAsAnUnknownUserOwnHostsEntryAndWarningsAsInDocker() {
+        String name = unique("exu");
+        try {
+            onBoth("run", "-d", "--name", name, IMAGE, "sleep", "300");
+            ProcessResult unknown = same(s -> s.strip(), "exec", "-u", "nosuchuser", name, "id");
+            assertEquals(126, unknown.exitCode());
+            assertTrue(unknown.stdout().contains("unable to find user nosuchuser"), unknown.stdout());
+        } finally {
+            quietly("rm", "-f", name);
+        }
+        assertEquals("web.example.com web\n", same("run", "--rm", "-h", "web", "--domainname", "example.com", IMAGE,
+                "sh", "-c", "grep -w web /etc/hosts | cut -f2").stdout());
+        assertEquals("my.host.name my\n", same("run", "--rm", "-h", "my.host.name", IMAGE, "sh", "-c",
+                "grep -w my /etc/hosts | cut -f2").stdout());
+        ProcessResult warned = same("run", "--rm", "--oom-kill-disable", IMAGE, "true");
+        assertTrue(warned.stderr().contains("WARNING: OOM killer is disabled for the container, but no memory limit "
+                + "is set"), warned.stderr());
+    }
 }
