@@ -155,12 +155,38 @@ public final class MonitorViewModel implements PageModel, AutoCloseable {
             return; // kept by the recorder; shown when the user resumes
         }
         List<TrafficRow> added = new ArrayList<>(batch.size());
-        batch.forEach(r -> added.add(new TrafficRow(r)));
+        for (TrafficRecord r : batch) {
+            // a stream shown while open is recorded again when it ends: that row takes the open one's place
+            TrafficRow row = new TrafficRow(r);
+            int pending = indexOf(added, r.id());
+            int shown = pending >= 0 ? -1 : indexOf(rows, r.id());
+            if (pending >= 0) {
+                added.set(pending, row);
+            } else if (shown >= 0) {
+                boolean wasSelected = selected.get() == rows.get(shown);
+                rows.set(shown, row);
+                if (wasSelected) {
+                    selected.set(row);
+                }
+            } else {
+                added.add(row);
+            }
+        }
         rows.addAll(added);
         int overflow = rows.size() - recorder.capacity();
         if (overflow > 0) {
             rows.remove(0, overflow);
         }
+    }
+
+    /** Where the row of exchange {@code id} is, looking from the newest; -1 if there is none. */
+    private static int indexOf(List<TrafficRow> list, long id) {
+        for (int i = list.size() - 1; i >= 0; i--) {
+            if (list.get(i).record().id() == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void refilter() {

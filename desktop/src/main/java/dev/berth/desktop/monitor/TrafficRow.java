@@ -39,12 +39,14 @@ public final class TrafficRow {
         return record.target();
     }
 
-    /** "200", "101 hijacked", or "—" when no answer came. */
+    /** "200", "101 hijacked", "200, open" while a stream goes on, or "—" when no answer came. */
     public String status() {
         if (record.status() == 0) {
             return "—";
         }
-        return record.upgraded() ? T.get("status.hijacked", String.valueOf(record.status())) : String.valueOf(record.status());
+        String status = record.upgraded() ? T.get("status.hijacked", String.valueOf(record.status()))
+                : String.valueOf(record.status());
+        return record.open() ? T.get("status.open", status) : status;
     }
 
     /** Style class for the status: success, redirect or informational, client error, server error or failure. */

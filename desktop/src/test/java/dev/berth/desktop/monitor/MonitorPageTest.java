@@ -66,6 +66,9 @@ class MonitorPageTest {
         assertEquals(TrafficSource.APP, list.record().source());
         assertEquals("app", list.source());
         assertTrue(list.latency().endsWith(" ms"), list.latency());
+        // the containers page follows the engine's events: that stream shows while it is open
+        TrafficRow events = UiSteps.awaitRow(table, r -> isCall(r, "GET", "/events.*"));
+        assertEquals("200, open", events.status());
 
         // a failing call of the app is recorded too
         String missing = "berth-ui-no-such-" + container;
@@ -146,7 +149,7 @@ class MonitorPageTest {
         assertEquals("201", create.status());
         assertEquals("proxy", create.source());
         TrafficRow attach = UiSteps.awaitRow(table, r -> r.record().source() == TrafficSource.PROXY
-                && isCall(r, "POST", "/containers/[0-9a-f]+/attach.*"));
+                && isCall(r, "POST", "/containers/[0-9a-f]+/attach.*") && !r.record().open());
         assertEquals("101 hijacked", attach.status());
 
         robot.clickOn("#monitor-proxy-stop");

@@ -184,13 +184,13 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
                 head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
         commonHeaders(out, response);
         if (response.contentType() != null && response.body().length > 0) {
-            out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+            out.headers().set("Content-Type", response.contentType());
         }
         if (!head || !out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            HttpUtil.setContentLength(out, head ? 0 : response.body().length);
+            out.headers().set("Content-Length", head ? 0 : response.body().length);
         }
         if (!keepAlive) {
-            out.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            out.headers().set("Connection", HttpHeaderValues.CLOSE);
             channel.writeAndFlush(out).addListener(ChannelFutureListener.CLOSE);
         } else {
             channel.writeAndFlush(out);
@@ -203,9 +203,9 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
                 response.status()));
         commonHeaders(head, response);
         if (response.contentType() != null) {
-            head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+            head.headers().set("Content-Type", response.contentType());
         }
-        HttpUtil.setTransferEncodingChunked(head, true);
+        head.headers().set("Transfer-Encoding", HttpHeaderValues.CHUNKED);
         channel.writeAndFlush(head);
         ChannelOutput out = new ChannelOutput(channel, true);
         try {
@@ -226,10 +226,10 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
         HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, upgrade
                 ? new HttpResponseStatus(101, "UPGRADED") : HttpResponseStatus.OK);
         commonHeaders(head, response);
-        head.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+        head.headers().set("Content-Type", response.contentType());
         if (upgrade) {
-            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-            head.headers().set(HttpHeaderNames.UPGRADE, "tcp");
+            head.headers().set("Connection", "Upgrade");
+            head.headers().set("Upgrade", "tcp");
         }
         BodyStream in = new BodyStream(new BodyStream.Throttle() {
             @Override
@@ -268,12 +268,17 @@ final class ApiConnectionHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /** Go's http.TimeFormat: "Mon, 02 Jan 2006 15:04:05 GMT". */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter.ofPattern(
+            "EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US);
+
+    /** dockerd's headers, in Go's canonical spelling (Netty's constants are lower case), with Go's Date. */
     private static void commonHeaders(HttpResponse out, Response response) {
         out.headers().set("Api-Version", ApiVersions.MAX);
         out.headers().set("Docker-Experimental", "false");
         out.headers().set("Ostype", "linux");
-        out.headers().set(HttpHeaderNames.SERVER, "Berth/" + dev.berth.remote.client.BerthVersion.get()
-                + " (linux)");
+        out.headers().set("Server", "Berth/" + dev.berth.remote.client.BerthVersion.get() + " (linux)");
+        out.headers().set("Date", HTTP_DATE.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
         response.headers().forEach((k, v) -> out.headers().set(k, v));
     }
 

@@ -136,7 +136,7 @@ class ApiServerTest {
     @Test
     void streamsAreChunked() throws Exception {
         String answer = exchange("GET /lines HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
-        assertTrue(answer.contains("transfer-encoding: chunked"), answer);
+        assertTrue(answer.contains("Transfer-Encoding: chunked"), "chunked, in Go's header spelling: " + answer);
         assertTrue(answer.contains("{\"n\":0}") && answer.contains("{\"n\":2}"), answer);
     }
 

@@ -68,7 +68,17 @@ final class ExchangeInProgress {
         }
         boolean frames = contentType.contains("multiplexed-stream");
         response = new BodyCapture(TrafficRecorder.BODY_LIMIT, stream || hijacked, frames);
+        if (stream || hijacked) {
+            announceOpen();
+        }
         return response;
+    }
+
+    /** A stream can stay open for minutes (logs -f, events, attach): show it as soon as its answer starts. */
+    private void announceOpen() {
+        if (!finished.get()) {
+            recorder.record(toRecord(null, true));
+        }
     }
 
     /** Marks an exchange whose body turned out to be a raw stream until close (hijack without 101). */
@@ -76,6 +86,7 @@ final class ExchangeInProgress {
         upgraded = true;
         BodyCapture raw = new BodyCapture(TrafficRecorder.BODY_LIMIT, true, contentType.contains("multiplexed-stream"));
         response = raw;
+        announceOpen();
         return raw;
     }
 
@@ -99,6 +110,11 @@ final class ExchangeInProgress {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
+        recorder.record(toRecord(error, false));
+    }
+
+    /** What is known now: the finished exchange, or (open) one whose answer is still streaming. */
+    private TrafficRecord toRecord(String error, boolean open) {
         Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
         BodyCapture body = response;
         Duration openFor = latency == null ? duration : duration.minus(latency);
@@ -110,8 +126,8 @@ final class ExchangeInProgress {
                     stdin.units(), stdin.unitName(), openFor);
         }
         BodySummary responseSummary = body == null ? BodySummary.EMPTY : body.summary(contentType, openFor);
-        recorder.record(new TrafficRecord(id, start, source, client, method, target, requestHeaders, requestSummary,
-                status, reason, responseHeaders, responseSummary, latency, duration, error, upgraded));
+        return new TrafficRecord(id, start, source, client, method, target, requestHeaders, requestSummary,
+                status, reason, responseHeaders, responseSummary, latency, duration, error, upgraded, open);
     }
 
     private static String header(List<HeaderLine> headers, String name) {

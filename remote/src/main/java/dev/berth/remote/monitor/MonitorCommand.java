@@ -107,6 +107,9 @@ public final class MonitorCommand {
         EngineEndpoint engine = resolveEngine(engineOption);
         TrafficRecorder recorder = new TrafficRecorder(1_000);
         recorder.addListener(record -> {
+            if (record.open()) {
+                return; // one line per request: printed when it ends
+            }
             synchronized (out) {
                 out.println(TrafficLine.format(record));
                 out.flush();

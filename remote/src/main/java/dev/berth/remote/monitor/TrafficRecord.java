@@ -24,11 +24,13 @@ import java.util.Locale;
  * @param duration        time until the exchange ended (body read, stream or hijacked connection closed)
  * @param error           why the exchange failed (connection refused, reset, …), or {@code null}
  * @param upgraded        the connection was hijacked (101 Switching Protocols, or a raw stream until close)
+ * @param open            a stream or hijacked connection still going: the answer has started, the exchange has not
+ *                        ended; the same {@code id} is recorded again, complete, when it does
  */
 public record TrafficRecord(long id, Instant start, TrafficSource source, String client, String method, String target,
                             List<HeaderLine> requestHeaders, BodySummary requestBody, int status, String reason,
                             List<HeaderLine> responseHeaders, BodySummary responseBody, Duration latency,
-                            Duration duration, String error, boolean upgraded) {
+                            Duration duration, String error, boolean upgraded, boolean open) {
 
     public TrafficRecord {
         requestHeaders = List.copyOf(requestHeaders);

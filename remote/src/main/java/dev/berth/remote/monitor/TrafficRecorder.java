@@ -1,7 +1,7 @@
 package dev.berth.remote.monitor;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the last exchanges with engines (the app's own calls through {@link #interceptor()}, and the monitoring
- * proxy's) in a bounded ring, and tells listeners about each one as it completes. Thread-safe: exchanges complete on
+ * proxy's) in a bounded ring, and tells listeners about each one as it completes (a stream also when its answer
+ * starts, marked open; the complete record then takes its place). Thread-safe: exchanges complete on
  * OkHttp's and the proxy's threads; listeners are called on those threads and must hand work off quickly.
  */
 public final class TrafficRecorder {
@@ -31,7 +32,7 @@ public final class TrafficRecorder {
     }
 
     private final int capacity;
-    private final ArrayDeque<TrafficRecord> records;
+    private final LinkedHashMap<Long, TrafficRecord> records = new LinkedHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong ids = new AtomicLong();
 
@@ -44,7 +45,6 @@ public final class TrafficRecorder {
             throw new IllegalArgumentException("capacity must be at least 1, not " + capacity);
         }
         this.capacity = capacity;
-        this.records = new ArrayDeque<>(Math.min(capacity, 1024));
     }
 
     /** An OkHttp interceptor that records every call of the client it is added to, as {@link TrafficSource#APP}. */
@@ -60,12 +60,14 @@ public final class TrafficRecorder {
         return ids.incrementAndGet();
     }
 
+    /** Keeps the record, in the place of an earlier (open) one with the same id if there is one. */
     void record(TrafficRecord record) {
         synchronized (records) {
-            if (records.size() == capacity) {
-                records.removeFirst();
+            // a LinkedHashMap keeps a replaced entry where it was: the order stays the order exchanges started
+            records.put(record.id(), record);
+            if (records.size() > capacity) {
+                records.remove(records.keySet().iterator().next());
             }
-            records.addLast(record);
         }
         for (Listener listener : listeners) {
             try {
@@ -79,7 +81,7 @@ public final class TrafficRecorder {
     /** The kept exchanges, oldest first. */
     public List<TrafficRecord> snapshot() {
         synchronized (records) {
-            return new ArrayList<>(records);
+            return new ArrayList<>(records.values());
         }
     }
 

@@ -90,7 +90,12 @@ class MonitoringProxyTest {
      * The first such record, waiting for it if needed: the client may see the end of a response a moment before the
      * proxy has recorded it.
      */
+    /** The first finished exchange that matches (a stream is recorded open first, then again when it ends). */
     static TrafficRecord awaitRecorded(TrafficRecorder recorder, Predicate<TrafficRecord> which) {
+        return awaitAny(recorder, which.and(r -> !r.open()));
+    }
+
+    static TrafficRecord awaitAny(TrafficRecorder recorder, Predicate<TrafficRecord> which) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             var found = recorder.snapshot().stream().filter(which).findFirst();
@@ -220,6 +225,10 @@ class MonitoringProxyTest {
                 lines.add(out.readLine());
                 // the first line reached us while the container still runs: the stream is forwarded, not buffered
                 assertEquals("true", direct(null, "inspect", "-f", "{{.State.Running}}", name).stdout().strip());
+                // and the monitor already shows the exchange, as open
+                TrafficRecord open = awaitAny(recorder, call("GET", "/containers/[0-9a-f]{64}/logs"));
+                assertTrue(open.open(), "shown while the stream goes on");
+                assertEquals(200, open.status());
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                 }
@@ -232,6 +241,8 @@ class MonitoringProxyTest {
             direct(null, "rm", "-f", name);
         }
         TrafficRecord follow = awaitRecorded(recorder, call("GET", "/containers/[0-9a-f]{64}/logs"));
+        assertEquals(1, recorder.snapshot().stream().filter(r -> r.id() == follow.id()).count(),
+                "the finished exchange took the open one's place");
         assertTrue(follow.query().contains("follow=1"), follow.target());
         assertEquals(200, follow.status());
         assertTrue(follow.responseBody().stream());
