@@ -53,7 +53,11 @@ final class HealthMonitor implements AutoCloseable {
     private final Probes probes;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             RuntimeThreads.daemon("berth-health"));
-    private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+    /** Container → the next probe of its current start; a probe of an earlier start finds another generation. */
+    private final Map<String, Next> scheduled = new ConcurrentHashMap<>();
+
+    private record Next(long generation, ScheduledFuture<?> future) {
+    }
 
     HealthMonitor(Probes probes) {
         this.probes = probes;
@@ -113,7 +117,7 @@ final class HealthMonitor implements AutoCloseable {
             return;
         }
         c.health = new Health(STARTING, 0, c.health == null || c.health.log() == null ? List.of() : c.health.log());
-        schedule(c.id, c.exits, cmd, h);
+        schedule(c.id, c.exits, cmd, h, true);
     }
 
     /** The container stopped or is going away (lock held): probes end, and health reads unhealthy from now on. */
@@ -125,23 +129,28 @@ final class HealthMonitor implements AutoCloseable {
     }
 
     private boolean cancel(String id) {
-        ScheduledFuture<?> f = scheduled.remove(id);
-        if (f != null) {
-            f.cancel(false);
+        Next next = scheduled.remove(id);
+        if (next != null) {
+            next.future().cancel(false);
             return true;
         }
         return false;
     }
 
-    private void schedule(String id, long generation, List<String> cmd, HealthConfig h) {
+    /**
+     * The next probe. After a probe ({@code first} false) only while that start is still the current one: a stop
+     * or a restart may have come meanwhile.
+     */
+    private void schedule(String id, long generation, List<String> cmd, HealthConfig h, boolean first) {
         Duration interval = orDefault(h.interval(), DEFAULT_INTERVAL);
-        scheduled.put(id, timer.schedule(() -> RuntimeThreads.IO.execute(() -> probe(id, generation, cmd, h)),
-                interval.toNanos(), TimeUnit.NANOSECONDS));
+        scheduled.compute(id, (key, current) -> !first && (current == null || current.generation() != generation)
+                ? current : new Next(generation, timer.schedule(() -> RuntimeThreads.IO.execute(() -> probe(id,
+                        generation, cmd, h)), interval.toNanos(), TimeUnit.NANOSECONDS)));
     }
 
     private void probe(String id, long generation, List<String> cmd, HealthConfig h) {
-        if (!scheduled.containsKey(id)) {
-            return; // stopped meanwhile
+        if (!isCurrent(id, generation)) {
+            return; // stopped or restarted meanwhile
         }
         Duration timeout = orDefault(h.timeout(), DEFAULT_TIMEOUT);
         ExecSessions.ProbeResult result;
@@ -152,9 +161,14 @@ final class HealthMonitor implements AutoCloseable {
         }
         ExecSessions.ProbeResult r = result;
         boolean current = probes.update(id, generation, c -> record(c, r, h));
-        if (current && scheduled.containsKey(id)) {
-            schedule(id, generation, cmd, h);
+        if (current) {
+            schedule(id, generation, cmd, h, false);
         }
+    }
+
+    private boolean isCurrent(String id, long generation) {
+        Next next = scheduled.get(id);
+        return next != null && next.generation() == generation;
     }
 
     /** moby's handleProbeResult (lock held); returns the new status when it changed, else null. */

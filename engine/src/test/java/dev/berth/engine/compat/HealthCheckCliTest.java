@@ -43,8 +43,9 @@ class HealthCheckCliTest {
                     "sleep", "300");
             onBoth("run", "-d", "--name", bad, "--health-cmd", "echo broken >&2; exit 3", "--health-interval",
                     "200ms", "--health-retries", "2", IMAGE, "sleep", "300");
+            // retries enough that it stays "starting" on both engines however far their probes have got
             onBoth("run", "-d", "--name", slow, "--health-cmd", "sleep 5", "--health-interval", "200ms",
-                    "--health-timeout", "300ms", IMAGE, "sleep", "300");
+                    "--health-timeout", "300ms", "--health-retries", "1000", IMAGE, "sleep", "300");
             onBoth("run", "-d", "--name", off, "--no-healthcheck", IMAGE, "sleep", "300");
             onBoth("run", "-d", "--name", patient, "--health-cmd", "exit 1", "--health-interval", "200ms",
                     "--health-retries", "1", "--health-start-period", "5m", IMAGE, "sleep", "300");
