@@ -2,7 +2,6 @@ package dev.berth.desktop.images;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.fx.Clipboards;
-import dev.berth.desktop.fx.Rows;
 import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.Formats;
@@ -13,20 +12,13 @@ import java.io.File;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.FileChooser;
 
 /**
@@ -60,57 +52,33 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
                 Columns.text(T.get("images.column.usedBy"), ImageRow::usedByProperty, 200)));
         table().getSortOrder().add(created);
 
-        BooleanBinding none = Bindings.isNull(table().getSelectionModel().selectedItemProperty());
-        Button pull = button("images-pull", T.get("images.pull.button"), AppIcon.PULL, T.get("images.pull.tooltip"), Shortcuts.PULL,
+        Button pull = pageButton("images-pull", T.get("images.pull.button"), AppIcon.PULL, T.get("images.pull.tooltip"), Shortcuts.PULL,
                 this::openPull);
         pull.getStyleClass().add(Styles.ACCENT);
-        Button load = button("images-load", T.get("images.load.button"), AppIcon.LOAD, T.get("images.load.tooltip"),
+        Button load = pageButton("images-load", T.get("images.load.button"), AppIcon.LOAD, T.get("images.load.tooltip"),
                 Shortcuts.LOAD, this::load);
-        Button importTar = button("images-import", T.get("images.import.button"), AppIcon.IMPORT,
+        Button importTar = pageButton("images-import", T.get("images.import.button"), AppIcon.IMPORT,
                 T.get("images.import.tooltip"), Shortcuts.IMPORT, this::openImport);
-        Button prune = button("images-prune", T.get("images.prune.button"), AppIcon.PRUNE, T.get("images.prune.tooltip"), null, this::openPrune);
-        Button run = button("images-run", T.get("images.run.button"), AppIcon.RUN, T.get("images.run.tooltip"),
+        Button prune = pageButton("images-prune", T.get("images.prune.button"), AppIcon.PRUNE, T.get("images.prune.tooltip"), null, this::openPrune);
+        Button run = pageButton("images-run", T.get("images.run.button"), AppIcon.RUN, T.get("images.run.tooltip"),
                 Shortcuts.RUN, this::run);
-        Button tag = button("images-tag", T.get("images.tag.button"), AppIcon.TAG, T.get("images.tag.tooltip"), Shortcuts.TAG,
+        Button tag = pageButton("images-tag", T.get("images.tag.button"), AppIcon.TAG, T.get("images.tag.tooltip"), Shortcuts.TAG,
                 this::openTag);
-        Button push = button("images-push", T.get("images.push.button"), AppIcon.PUSH, T.get("images.push.tooltip"),
+        Button push = pageButton("images-push", T.get("images.push.button"), AppIcon.PUSH, T.get("images.push.tooltip"),
                 Shortcuts.PUSH, this::openPush);
-        Button history = button("images-history", T.get("images.history.button"), AppIcon.HISTORY, T.get("images.history.tooltip"),
+        Button history = pageButton("images-history", T.get("images.history.button"), AppIcon.HISTORY, T.get("images.history.tooltip"),
                 Shortcuts.OPEN, this::openHistory);
-        Button save = button("images-save", T.get("images.save.button"), AppIcon.SAVE, T.get("images.save.tooltip"),
+        Button save = pageButton("images-save", T.get("images.save.button"), AppIcon.SAVE, T.get("images.save.tooltip"),
                 Shortcuts.SAVE, this::save);
-        Button remove = button("images-remove", T.get("images.remove.button"), AppIcon.REMOVE, T.get("images.remove.tooltip"),
+        Button remove = pageButton("images-remove", T.get("images.remove.button"), AppIcon.REMOVE, T.get("images.remove.tooltip"),
                 Shortcuts.REMOVE, this::openRemove);
         remove.getStyleClass().add(Styles.DANGER);
-        for (Button b : new Button[] {run, tag, push, history, save, remove}) {
-            b.disableProperty().bind(none);
-        }
         // what needs no selection beside the title, what acts on the selected image below it
-        toolbar().getChildren().addAll(2, List.of(new Separator(Orientation.VERTICAL), pull, load, importTar, prune));
-        Rows.keepLabelsWhole(toolbar());
-        HBox actions = new HBox(6, run, tag, push, history, save, remove);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        actions.getStyleClass().add("page-actions");
-        Rows.keepLabelsWhole(actions);
-        setTop(new VBox(6, toolbar(), actions));
-
-        table().setRowFactory(t -> {
-            TableRow<ImageRow> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(contextMenu()));
-            row.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 2 && !row.isEmpty()) {
-                    openHistory();
-                }
-            });
-            return row;
-        });
+        placeButtons(List.of(pull, load, importTar, prune), List.of(run, tag, push, history, save, remove));
+        rowActions(this::contextMenu, this::openHistory, this::openRemove);
         setCopyText(T.get("images.copyName.title"), ImagesView::name);
-        table().setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE && selected() != null) {
-                e.consume();
-                openRemove();
-            } else if (e.getCode() == KeyCode.ENTER && selected() != null) {
+        table().addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && selected() != null) {
                 e.consume();
                 openHistory();
             }
@@ -227,12 +195,4 @@ public final class ImagesView extends ResourceTableView<ImageRow> {
         return item;
     }
 
-    private static Button button(String id, String text, AppIcon icon, String tip, KeyCombination key,
-                                 Runnable action) {
-        Button b = new Button(text, icon.node(15));
-        b.setId(id);
-        b.setTooltip(Shortcuts.tooltip(tip, key));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }

@@ -10,28 +10,23 @@ import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 /**
  * Networks: the table (name, driver, scope, addresses, containers) with create, prune, connect, inspect and remove;
@@ -57,53 +52,26 @@ public final class NetworksView extends ResourceTableView<NetworkRow> {
                 Columns.number(T.get("column.containers"), r -> r.containersProperty().asObject(), String::valueOf, 100)));
         table().getSortOrder().add(name);
 
-        BooleanBinding none = Bindings.isNull(table().getSelectionModel().selectedItemProperty());
-        Button create = button("networks-create", T.get("button.create"), AppIcon.ADD, T.get("tip.create"),
+        Button create = pageButton("networks-create", T.get("button.create"), AppIcon.ADD, T.get("tip.create"),
                 Shortcuts.RUN, this::openCreate);
         create.getStyleClass().add(Styles.ACCENT);
-        Button prune = button("networks-prune", T.get("button.prune"), AppIcon.PRUNE, T.get("tip.prune"), null,
+        Button prune = pageButton("networks-prune", T.get("button.prune"), AppIcon.PRUNE, T.get("tip.prune"), null,
                 this::openPrune);
-        Button connect = button("networks-connect", T.get("button.connect"), AppIcon.ATTACH, T.get("tip.connect"),
+        Button connect = pageButton("networks-connect", T.get("button.connect"), AppIcon.ATTACH, T.get("tip.connect"),
                 null, this::openConnect);
-        Button inspect = button("networks-inspect", T.get("button.inspect"), AppIcon.RAW_JSON, T.get("tip.inspect"),
+        Button inspect = pageButton("networks-inspect", T.get("button.inspect"), AppIcon.RAW_JSON, T.get("tip.inspect"),
                 Shortcuts.OPEN, this::inspectSelected);
-        Button remove = button("networks-remove", T.get("button.remove"), AppIcon.REMOVE, T.get("tip.remove"),
+        Button remove = pageButton("networks-remove", T.get("button.remove"), AppIcon.REMOVE, T.get("tip.remove"),
                 Shortcuts.REMOVE, this::openRemove);
         remove.getStyleClass().add(Styles.DANGER);
-        for (Button b : new Button[] {connect, inspect, remove}) {
-            b.disableProperty().bind(none);
-        }
-        toolbar().getChildren().addAll(2, List.of(new Separator(Orientation.VERTICAL), create, prune));
-        Rows.keepLabelsWhole(toolbar());
-        HBox actions = new HBox(6, connect, inspect, remove);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        actions.getStyleClass().add("page-actions");
-        Rows.keepLabelsWhole(actions);
-        setTop(new VBox(6, toolbar(), actions));
-
+        placeButtons(List.of(create, prune), List.of(connect, inspect, remove));
         setOpenAction(T.get("menu.inspect"), this::inspect);
         setCopyText(T.get("menu.copyName"), NetworkRow::name);
-        table().setRowFactory(t -> {
-            TableRow<NetworkRow> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(contextMenu()));
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    inspect(row.getItem());
-                }
-            });
-            return row;
-        });
-        table().setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE && selected() != null) {
-                e.consume();
-                openRemove();
-            }
-        });
+        rowActions(this::contextMenu, this::inspectSelected, this::openRemove);
         table().getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.select(now));
 
         attachedTable = attachedTable();
-        Button disconnect = button("network-containers-disconnect", T.get("button.disconnect"), AppIcon.DISCONNECT,
+        Button disconnect = pageButton("network-containers-disconnect", T.get("button.disconnect"), AppIcon.DISCONNECT,
                 T.get("tip.disconnect"), Shortcuts.REMOVE, this::openDisconnect);
         disconnect.disableProperty().bind(Bindings.isNull(attachedTable.getSelectionModel().selectedItemProperty()));
         Label heading = new Label();
@@ -223,12 +191,4 @@ public final class NetworksView extends ResourceTableView<NetworkRow> {
         return item;
     }
 
-    private static Button button(String id, String text, AppIcon icon, String tip, KeyCombination key,
-                                 Runnable action) {
-        Button b = new Button(text, icon.node(15));
-        b.setId(id);
-        b.setTooltip(Shortcuts.tooltip(tip, key));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }

@@ -15,24 +15,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
  * A titled, searchable table: the shape of every list page. Search matches every word typed, in any order, against
@@ -188,6 +194,59 @@ public class ResourceTableView<R> extends BorderPane implements Searchable {
     /** The row above the table (title, count, …, search), for pages that add their own buttons. */
     protected HBox toolbar() {
         return toolbar;
+    }
+
+    /** A page's button: its icon, its id, and a tooltip that names its shortcut (if it has one). */
+    protected static Button pageButton(String id, String text, AppIcon icon, String tip, KeyCombination key,
+                                       Runnable action) {
+        Button b = new Button(text, icon.node(15));
+        b.setId(id);
+        b.setTooltip(Shortcuts.tooltip(tip, key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /**
+     * The page's buttons: {@code general} ones (create, pull, prune…) beside the title, and below it those that act
+     * on the selected row, usable only while one is selected.
+     */
+    protected void placeButtons(List<Button> general, List<Button> onSelection) {
+        var none = table.getSelectionModel().selectedItemProperty().isNull();
+        onSelection.forEach(b -> b.disableProperty().bind(none));
+        List<javafx.scene.Node> beside = new ArrayList<>(List.of(new Separator(Orientation.VERTICAL)));
+        beside.addAll(general);
+        toolbar.getChildren().addAll(2, beside);
+        Rows.keepLabelsWhole(toolbar);
+        HBox actions = new HBox(6);
+        actions.getChildren().addAll(onSelection);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("page-actions");
+        Rows.keepLabelsWhole(actions);
+        setTop(new VBox(6, toolbar, actions));
+    }
+
+    /**
+     * Every row gets the page's {@code menu} (empty rows none); a double-click on a row runs {@code open}, Delete
+     * runs {@code remove}, each on the selected row.
+     */
+    protected void rowActions(Supplier<ContextMenu> menu, Runnable open, Runnable remove) {
+        table.setRowFactory(t -> {
+            TableRow<R> row = new TableRow<>();
+            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
+                    .otherwise(menu.get()));
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.run();
+                }
+            });
+            return row;
+        });
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE && table.getSelectionModel().getSelectedItem() != null) {
+                e.consume();
+                remove.run();
+            }
+        });
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.berth.desktop.volumes;
 
 import atlantafx.base.theme.Styles;
 import dev.berth.desktop.fx.Clipboards;
-import dev.berth.desktop.fx.Rows;
 import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.resources.Columns;
 import dev.berth.desktop.resources.DetailsDialog;
@@ -12,21 +11,11 @@ import dev.berth.desktop.shell.Shortcuts;
 import dev.berth.icons.AppIcon;
 import java.time.Instant;
 import java.util.List;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
 /**
  * Volumes: name, driver, mountpoint, size, who mounts it, when it was made; create, prune, browse files, inspect and
@@ -53,49 +42,22 @@ public final class VolumesView extends ResourceTableView<VolumeRow> {
                         s -> Formats.ago(Instant.ofEpochSecond(s), Instant.now()), 140)));
         table().getSortOrder().add(name);
 
-        BooleanBinding none = Bindings.isNull(table().getSelectionModel().selectedItemProperty());
-        Button create = button("volumes-create", T.get("button.create"), AppIcon.ADD, T.get("tip.create"),
+        Button create = pageButton("volumes-create", T.get("button.create"), AppIcon.ADD, T.get("tip.create"),
                 Shortcuts.RUN, this::openCreate);
         create.getStyleClass().add(Styles.ACCENT);
-        Button prune = button("volumes-prune", T.get("button.prune"), AppIcon.PRUNE, T.get("tip.prune"), null,
+        Button prune = pageButton("volumes-prune", T.get("button.prune"), AppIcon.PRUNE, T.get("tip.prune"), null,
                 this::openPrune);
-        Button browse = button("volumes-browse", T.get("button.browse"), AppIcon.BROWSE, T.get("tip.browse"), null,
+        Button browse = pageButton("volumes-browse", T.get("button.browse"), AppIcon.BROWSE, T.get("tip.browse"), null,
                 this::browse);
-        Button inspect = button("volumes-inspect", T.get("button.inspect"), AppIcon.RAW_JSON, T.get("tip.inspect"),
+        Button inspect = pageButton("volumes-inspect", T.get("button.inspect"), AppIcon.RAW_JSON, T.get("tip.inspect"),
                 Shortcuts.OPEN, this::inspectSelected);
-        Button remove = button("volumes-remove", T.get("button.remove"), AppIcon.REMOVE, T.get("tip.remove"),
+        Button remove = pageButton("volumes-remove", T.get("button.remove"), AppIcon.REMOVE, T.get("tip.remove"),
                 Shortcuts.REMOVE, this::openRemove);
         remove.getStyleClass().add(Styles.DANGER);
-        for (Button b : new Button[] {browse, inspect, remove}) {
-            b.disableProperty().bind(none);
-        }
-        toolbar().getChildren().addAll(2, List.of(new Separator(Orientation.VERTICAL), create, prune));
-        Rows.keepLabelsWhole(toolbar());
-        HBox actions = new HBox(6, browse, inspect, remove);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        actions.getStyleClass().add("page-actions");
-        Rows.keepLabelsWhole(actions);
-        setTop(new VBox(6, toolbar(), actions));
-
+        placeButtons(List.of(create, prune), List.of(browse, inspect, remove));
         setOpenAction(T.get("menu.inspect"), this::inspect);
         setCopyText(T.get("menu.copyName"), VolumeRow::name);
-        table().setRowFactory(t -> {
-            TableRow<VolumeRow> row = new TableRow<>();
-            row.contextMenuProperty().bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null)
-                    .otherwise(contextMenu()));
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    inspect(row.getItem());
-                }
-            });
-            return row;
-        });
-        table().setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.DELETE && selected() != null) {
-                e.consume();
-                openRemove();
-            }
-        });
+        rowActions(this::contextMenu, this::inspectSelected, this::openRemove);
     }
 
     /** "—" when the engine cannot tell. */
@@ -160,12 +122,4 @@ public final class VolumesView extends ResourceTableView<VolumeRow> {
         return item;
     }
 
-    private static Button button(String id, String text, AppIcon icon, String tip, KeyCombination key,
-                                 Runnable action) {
-        Button b = new Button(text, icon.node(15));
-        b.setId(id);
-        b.setTooltip(Shortcuts.tooltip(tip, key));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 }

@@ -362,10 +362,10 @@ class ContainerLifecycleCliTest {
                     "--restart", "always", gone);
 
             // a new policy decides what happens at the next exit
-            berth().docker("run", "-d", "--name", flaky, IMAGE, "sh", "-c", "sleep 1; exit 3")
+            berth().docker("run", "-d", "--name", flaky, IMAGE, "sh", "-c", "sleep 2; exit 3")
                     .requireSuccess("run flaky");
             berth().docker("update", "--restart", "on-failure:2", flaky).requireSuccess("update flaky");
-            for (int i = 0; i < 100 && !berth().docker("inspect", "-f", "{{.RestartCount}}", flaky).stdout().strip()
+            for (int i = 0; i < 200 && !berth().docker("inspect", "-f", "{{.RestartCount}}", flaky).stdout().strip()
                     .equals("2"); i++) {
                 Thread.sleep(100);
             }
