@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.berth.desktop.engines.EngineCatalog;
 import dev.berth.desktop.engines.EngineEntry;
-import dev.berth.desktop.fx.BackgroundExecutor;
-import dev.berth.desktop.fx.Notifier;
-import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.testing.DesktopFixture;
+import dev.berth.desktop.testing.WizardTestStage;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.endpoint.ContextDefinition;
 import dev.berth.remote.endpoint.ContextTlsMaterial;
@@ -24,59 +22,31 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxRobotInterface;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The connect wizard driven through its UI against the real test dockerd (mutual TLS on 127.0.0.1, and the same
  * certificate on 127.0.0.2, which it does not name): each kind of failure shows its own headline.
  */
 @ExtendWith(ApplicationExtension.class)
-class ConnectWizardTest {
+class ConnectWizardTest extends WizardTestStage {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path temp;
 
-    private final BackgroundExecutor background = new BackgroundExecutor();
-    private final Notifier notifier = new Notifier();
-    private final SimpleObjectProperty<Path> latest = new SimpleObjectProperty<>();
     private final List<EngineEntry> saved = new CopyOnWriteArrayList<>();
-    private Stage owner;
     private Stage window;
-
-    @Start
-    void start(Stage stage) {
-        Texts.useLocale(Locale.ENGLISH); // the tests find nodes by their English text
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 300, 200));
-        stage.show();
-    }
-
-    @AfterEach
-    void cleanUp(FxRobot robot) {
-        if (window != null) {
-            robot.interact(window::close);
-        }
-        background.close();
-    }
 
     private SavedConnections store() {
         return SavedConnections.at(temp.resolve("config/connections.json"));
@@ -89,18 +59,11 @@ class ConnectWizardTest {
     private void open(FxRobot robot) {
         ConnectWizard wizard = new ConnectWizard(background, notifier, store(), contexts(), latest, saved::add,
                 Clock.systemUTC());
-        robot.interact(() -> window = wizard.open(owner));
+        robot.interact(() -> window = opened(wizard.open(owner)));
     }
 
     /** Focuses the node first, so that the wizard scrolls it into sight, then clicks it as a user would. */
-    private static FxRobotInterface click(FxRobot robot, String id) {
-        robot.interact(() -> robot.lookup(id).query().requestFocus());
-        return robot.clickOn(id);
-    }
 
-    private static void type(FxRobot robot, String id, String text) {
-        click(robot, id).push(KeyCode.CONTROL, KeyCode.A).type(KeyCode.BACK_SPACE).write(text);
-    }
 
     /** Types the address and the three paths, as a user would. */
     private static void fill(FxRobot robot, String address, Path ca, Path cert, Path key) {

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.berth.desktop.connect.ConnectWizard;
 import dev.berth.desktop.connect.SavedConnections;
 import dev.berth.desktop.engines.EngineEntry;
-import dev.berth.desktop.fx.BackgroundExecutor;
-import dev.berth.desktop.fx.Notifier;
-import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.testing.DesktopFixture;
+import dev.berth.desktop.testing.WizardTestStage;
 import dev.berth.remote.client.EngineClient;
 import dev.berth.remote.containers.ContainerSummary;
 import dev.berth.remote.endpoint.DockerConfigDir;
@@ -19,23 +17,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxRobotInterface;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 6's first "done when": certificates made with the wizard, a real dockerd started with {@code --tlsverify}
@@ -43,56 +34,25 @@ import org.testfx.framework.junit5.Start;
  * Test and Save, then listing containers — and the docker CLI through the context the wizard wrote.
  */
 @ExtendWith(ApplicationExtension.class)
-class TlsEndToEndTest {
+class TlsEndToEndTest extends WizardTestStage {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path temp;
 
-    private final BackgroundExecutor background = new BackgroundExecutor();
-    private final Notifier notifier = new Notifier();
-    private final SimpleObjectProperty<Path> latest = new SimpleObjectProperty<>();
     private final List<EngineEntry> saved = new CopyOnWriteArrayList<>();
-    private Stage owner;
-    private Stage tlsWindow;
-    private Stage connectWindow;
+    private volatile Stage connectWindow;
     private TlsDockerd dockerd;
 
-    @Start
-    void start(Stage stage) {
-        Texts.useLocale(Locale.ENGLISH); // the tests find nodes by their English text
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 300, 200));
-        stage.show();
-    }
-
     @AfterEach
-    void cleanUp(FxRobot robot) {
-        try {
-            robot.interact(() -> {
-                for (Stage s : new Stage[] {tlsWindow, connectWindow}) {
-                    if (s != null) {
-                        s.close();
-                    }
-                }
-            });
-            background.close();
-        } finally {
-            if (dockerd != null) {
-                dockerd.close();
-            }
+    void stopDockerd() {
+        if (dockerd != null) {
+            dockerd.close();
         }
     }
 
-    private static FxRobotInterface click(FxRobot robot, String id) {
-        robot.interact(() -> robot.lookup(id).query().requestFocus());
-        return robot.clickOn(id);
-    }
 
-    private static void type(FxRobot robot, String id, String text) {
-        click(robot, id).push(KeyCode.CONTROL, KeyCode.A).type(KeyCode.BACK_SPACE).write(text);
-    }
 
     @Test
     void theWizardsCertificatesSecureARealDockerdThatTheAppAndTheCliReachWithTheClientCertificate(FxRobot robot)
@@ -102,8 +62,8 @@ class TlsEndToEndTest {
         ConnectWizard connect = new ConnectWizard(background, notifier, store, contexts, latest, saved::add,
                 Clock.systemUTC());
         TlsWizard wizard = new TlsWizard(background, notifier, contexts, new TlsBundleGenerator(), null, latest,
-                (host, dir) -> connectWindow = connect.open(owner, host, dir));
-        robot.interact(() -> tlsWindow = wizard.open(owner));
+                (host, dir) -> connectWindow = opened(connect.open(owner, host, dir)));
+        robot.interact(() -> opened(wizard.open(owner)));
 
         int port = TlsDockerd.freePort();
         Path certs = temp.resolve("certs");

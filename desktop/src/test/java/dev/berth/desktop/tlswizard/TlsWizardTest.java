@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.berth.desktop.fx.BackgroundExecutor;
-import dev.berth.desktop.fx.Notifier;
-import dev.berth.desktop.i18n.Texts;
 import dev.berth.desktop.testing.DesktopFixture;
+import dev.berth.desktop.testing.WizardTestStage;
 import dev.berth.remote.endpoint.DockerConfigDir;
 import dev.berth.remote.endpoint.DockerContexts;
 import dev.berth.remote.testing.Commands;
@@ -26,57 +24,29 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxRobotInterface;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /** The certificate wizard driven by typing, checked on disk with remote's PEM reader and with the real docker CLI. */
 @ExtendWith(ApplicationExtension.class)
-class TlsWizardTest {
+class TlsWizardTest extends WizardTestStage {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
     Path temp;
 
-    private final BackgroundExecutor background = new BackgroundExecutor();
-    private final Notifier notifier = new Notifier();
-    private final SimpleObjectProperty<Path> latest = new SimpleObjectProperty<>();
     private final List<String> connectRequests = new ArrayList<>();
-    private Stage owner;
     private Stage window;
-
-    @Start
-    void start(Stage stage) {
-        Texts.useLocale(Locale.ENGLISH); // the tests find nodes by their English text
-        owner = stage;
-        stage.setScene(new Scene(new StackPane(), 300, 200));
-        stage.show();
-    }
-
-    @AfterEach
-    void cleanUp(FxRobot robot) {
-        if (window != null) {
-            robot.interact(window::close);
-        }
-        background.close();
-    }
 
     private Path dockerConfig() {
         return temp.resolve("docker-config");
@@ -86,21 +56,11 @@ class TlsWizardTest {
         TlsWizard wizard = new TlsWizard(background, notifier, new DockerContexts(new DockerConfigDir(dockerConfig())),
                 new TlsBundleGenerator(), temp.resolve("berth-config/certificates"), latest,
                 (host, dir) -> connectRequests.add(host + " " + dir));
-        robot.interact(() -> window = wizard.open(owner, clientOnly));
+        robot.interact(() -> window = opened(wizard.open(owner, clientOnly)));
     }
 
     /** Focuses the node first, so that the wizard scrolls it into sight, then clicks it as a user would. */
-    private static FxRobotInterface click(FxRobot robot, String id) {
-        robot.interact(() -> robot.lookup(id).query().requestFocus());
-        return robot.clickOn(id);
-    }
 
-    private static void type(FxRobot robot, String id, String text) {
-        click(robot, id).push(KeyCode.CONTROL, KeyCode.A).type(KeyCode.BACK_SPACE);
-        if (!text.isEmpty()) {
-            robot.write(text);
-        }
-    }
 
     private static String text(FxRobot robot, String id) {
         return robot.lookup(id).queryLabeled().getText();
