@@ -129,6 +129,9 @@ public final class ContainerRoutes implements Routes {
         if (!platform.isEmpty() && !platform.startsWith("linux")) {
             throw EngineException.badRequest("invalid platform: " + platform + ": this engine runs linux containers");
         }
+        if (body != null && body.config() != null && body.config().image() != null) {
+            containers.requirePlatform(body.config().image(), platform);
+        }
         return Response.json(201, containers.create(req.query("name", ""), body));
     }
 

@@ -271,6 +271,41 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     // ---- create ------------------------------------------------------------------------------------------------
 
     /** {@code POST /containers/create}: everything {@code docker run} sends; 201 with the new ID. */
+    /**
+     * {@code docker run --platform os/arch}: a local image of another architecture is not the one asked for. 404
+     * with dockerd's message, so the CLI goes on to pull the right one, as with dockerd.
+     */
+    public void requirePlatform(String imageRef, String platform) {
+        int slash = platform.indexOf('/');
+        if (slash < 0) {
+            return;
+        }
+        String[] wanted = platform.split("/");
+        ImageRecord image;
+        try {
+            image = images.resolve(imageRef);
+        } catch (EngineException e) {
+            return; // create gives its own "No such image"
+        }
+        String arch = image.imageConfig() == null ? null : image.imageConfig().architecture();
+        if (arch == null || arch.isEmpty() || architecture(arch).equals(architecture(wanted[1]))) {
+            return;
+        }
+        String os = image.imageConfig().os() == null || image.imageConfig().os().isEmpty() ? "linux"
+                : image.imageConfig().os();
+        throw EngineException.notFound("image with reference " + imageRef + " was found but does not match the "
+                + "specified platform: wanted " + wanted[0] + "/" + wanted[1] + ", actual: " + os + "/" + arch);
+    }
+
+    /** GOARCH names for what uname says. */
+    private static String architecture(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "x86_64", "x86-64" -> "amd64";
+            case "aarch64" -> "arm64";
+            default -> name.toLowerCase(Locale.ROOT);
+        };
+    }
+
     public CreateResponse create(String requestedName, ContainerCreateRequest request) {
         if (request == null || request.config() == null) {
             throw EngineException.badRequest("Config cannot be empty in order to create a container");

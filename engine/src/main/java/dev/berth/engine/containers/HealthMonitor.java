@@ -143,9 +143,13 @@ final class HealthMonitor implements AutoCloseable {
      */
     private void schedule(String id, long generation, List<String> cmd, HealthConfig h, boolean first) {
         Duration interval = orDefault(h.interval(), DEFAULT_INTERVAL);
-        scheduled.compute(id, (key, current) -> !first && (current == null || current.generation() != generation)
-                ? current : new Next(generation, timer.schedule(() -> RuntimeThreads.IO.execute(() -> probe(id,
-                        generation, cmd, h)), interval.toNanos(), TimeUnit.NANOSECONDS)));
+        try {
+            scheduled.compute(id, (key, current) -> !first && (current == null || current.generation() != generation)
+                    ? current : new Next(generation, timer.schedule(() -> RuntimeThreads.IO.execute(() -> probe(id,
+                            generation, cmd, h)), interval.toNanos(), TimeUnit.NANOSECONDS)));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("no more health checks for {}: the engine is stopping", id);
+        }
     }
 
     private void probe(String id, long generation, List<String> cmd, HealthConfig h) {

@@ -283,4 +283,11 @@ class ContainerRunCliTest {
         assertTrue(warned.stderr().contains("WARNING: OOM killer is disabled for the container, but no memory limit "
                 + "is set"), warned.stderr());
     }
+
+    /** A local image of another architecture is not what --platform asks for: the CLI goes to pull, as with dockerd. */
+    @Test
+    void platformOfAnotherArchitectureIsNotTheLocalImage() {
+        assertEquals(0, same("run", "--rm", "--platform", "linux/amd64", IMAGE, "true").exitCode());
+        sameFailure("Unable to find image", "run", "--rm", "--platform", "linux/arm64", IMAGE, "true");
+    }
 }
