@@ -45,15 +45,19 @@ final class ArchiveView implements AutoCloseable {
 
     /**
      * @param rootfs   the container's mounted rootfs
+     * @param path     the container path the copy is about: only mounts at, above or below it are needed (a copy
+     *                 elsewhere, like most of what the files tab lists, works on the rootfs as it is)
      * @param mounts   the container's mount points; bind and volume ones are mounted in
      * @param stagings where the view's private mount point is made (under the engine's run root)
      * @param holder   who borrows the volumes (a device-backed volume is mounted for the copy if need be)
      */
-    static ArchiveView open(Path rootfs, List<MountPoint> mounts, Path stagings, VolumeService volumes,
+    static ArchiveView open(Path rootfs, String path, List<MountPoint> mounts, Path stagings, VolumeService volumes,
             String holder) {
+        String resolved = "/" + resolve(rootfs, path);
         List<MountPoint> wanted = new ArrayList<>();
         for (MountPoint m : mounts) {
-            if ("bind".equals(m.type()) || "volume".equals(m.type())) {
+            if (("bind".equals(m.type()) || "volume".equals(m.type()))
+                    && (within(resolved, m.destination()) || within(m.destination(), resolved))) {
                 wanted.add(m);
             }
         }
@@ -90,6 +94,21 @@ final class ArchiveView implements AutoCloseable {
                     e);
         }
         return new ArchiveView(view, staging, giveBack);
+    }
+
+    /** The path with its symlinks followed inside the rootfs (relative, "" for the root). */
+    private static String resolve(Path rootfs, String path) {
+        try (InRoot in = InRoot.open(rootfs)) {
+            return in.resolve(path);
+        } catch (IOException e) {
+            return String.join("/", InRoot.components(path));
+        }
+    }
+
+    /** Whether {@code path} is {@code dir} or lies under it. */
+    static boolean within(String path, String dir) {
+        String d = dir.endsWith("/") ? dir : dir + "/";
+        return path.equals(dir) || path.startsWith(d) || dir.equals("/");
     }
 
     /**

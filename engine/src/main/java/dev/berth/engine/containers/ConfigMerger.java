@@ -1,6 +1,5 @@
 package dev.berth.engine.containers;
 
-import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerConfig;
 import dev.berth.remote.containers.HealthConfig;
 import java.util.ArrayList;
@@ -16,11 +15,10 @@ final class ConfigMerger {
 
     /** The same config with another hostname and domain name (a container sharing another's network takes its). */
     static ContainerConfig withHostname(ContainerConfig config, String hostname, String domainname) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = new LinkedHashMap<>(Json.MAPPER.convertValue(config, Map.class));
-        map.put("Hostname", hostname);
-        map.put("Domainname", domainname == null ? "" : domainname);
-        return Json.MAPPER.convertValue(map, ContainerConfig.class);
+        return WireEdits.with(config, ContainerConfig.class, fields -> {
+            fields.put("Hostname", hostname);
+            fields.put("Domainname", domainname == null ? "" : domainname);
+        });
     }
 
     /**

@@ -49,11 +49,6 @@ final class Container {
     Map<String, EndpointRequest> networks = new LinkedHashMap<>();
     /** Network name → the live endpoint while it runs; replaced, never changed in place (read without the lock). */
     volatile Map<String, Attachment> attachments = new LinkedHashMap<>();
-    /**
-     * With {@code --network container:<x>}: the container whose network namespace, hostname, hosts and resolv.conf
-     * this one used when it last started (dockerd reports that container's files as its own from then on).
-     */
-    String networkFilesOf;
     /** HEALTHCHECK state since the first start with a check; null without one. */
     Health health;
 

@@ -249,14 +249,13 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     }
 
     private static HostConfig withLinks(HostConfig host, List<String> links) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = new LinkedHashMap<>(Json.MAPPER.convertValue(host, Map.class));
-        if (links == null) {
-            map.remove("Links");
-        } else {
-            map.put("Links", links);
-        }
-        return Json.MAPPER.convertValue(map, HostConfig.class);
+        return WireEdits.with(host, HostConfig.class, fields -> {
+            if (links == null) {
+                fields.remove("Links");
+            } else {
+                fields.put("Links", links);
+            }
+        });
     }
 
     /** {@link #find}, or null when nothing (or more than one container) matches. */
@@ -504,7 +503,6 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                 netns = Path.of("/proc/" + peer.pid + "/ns/net");
                 filesDir = store.dir(peer.id);
                 c.config = ConfigMerger.withHostname(c.config, peer.config.hostname(), peer.config.domainname());
-                c.networkFilesOf = peer.id;
             } else {
                 netns = networking == null ? null : networking.setUp(c);
             }
@@ -584,7 +582,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     }
 
     /** A probe's result, if the container still runs the start it was made for (HealthMonitor.Probes). */
-    private boolean updateHealth(String id, long startGeneration, java.util.function.Function<Container, String> change) {
+    private boolean updateHealth(String id, long startGeneration,
+            java.util.function.Function<Container, String> change) {
         Container c = containers.get(id);
         if (c == null) {
             return false;
@@ -632,6 +631,16 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
                     target.config.exposedPorts(), target.config.env()));
         }
         return env;
+    }
+
+    /**
+     * Whose hostname, hosts and resolv.conf the container uses: its own, or (dockerd reports them so once it has
+     * started) those of the container whose network it shares.
+     */
+    private String networkFilesOwner(Container c) {
+        String sharedWith = CreateChecks.sharedWith(c.hostConfig.networkMode());
+        Container peer = sharedWith == null || !c.hasBeenStartedBefore ? null : findQuietly(sharedWith);
+        return peer == null ? c.id : peer.id;
     }
 
     /** moby's getNetworkedContainer: the running container whose network namespace {@code c} is to join. */
@@ -1318,7 +1327,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
             } catch (RuntimeException e) {
                 graph = Map.of();
             }
-            Path dir = store.dir(c.networkFilesOf == null ? c.id : c.networkFilesOf);
+            Path dir = store.dir(networkFilesOwner(c));
             return ContainerViews.inspect(c, graph, sizeRw, sizeRootFs, store.logFile(c.id).toString(),
                     NetworkFiles.resolvConf(dir).toString(), NetworkFiles.hostname(dir).toString(),
                     NetworkFiles.hosts(dir).toString(), execs.idsOf(c.id));
@@ -1606,7 +1615,8 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
     public <T> T withRootfs(String ref, boolean write, String path, java.util.function.Function<Path, T> action) {
         Container c = find(ref);
         try (LayerStore.Lease lease = layers.borrow(c.id);
-                ArchiveView view = ArchiveView.open(lease.rootfs(), c.mounts, archiveViews, volumes, c.id + "-cp")) {
+                ArchiveView view = ArchiveView.open(lease.rootfs(), path, c.mounts, archiveViews, volumes,
+                        c.id + "-cp")) {
             if (write) {
                 checkWritable(c, view.root(), path);
             }
@@ -1623,9 +1633,7 @@ public final class ContainerService implements ImageUsers, VolumeUsers, NetworkM
         }
         MountPoint volume = null;
         for (MountPoint m : c.mounts) {
-            boolean covers = resolved.equals(m.destination()) || resolved.startsWith(
-                    m.destination().endsWith("/") ? m.destination() : m.destination() + "/");
-            if (covers && !"tmpfs".equals(m.type())
+            if (ArchiveView.within(resolved, m.destination()) && !"tmpfs".equals(m.type())
                     && (volume == null || m.destination().length() > volume.destination().length())) {
                 volume = m;
             }

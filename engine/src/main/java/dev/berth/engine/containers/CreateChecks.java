@@ -6,7 +6,6 @@ import dev.berth.engine.runtime.HostFacts;
 import dev.berth.engine.runtime.OciSpecBuilder;
 import dev.berth.engine.runtime.Rlimits;
 import dev.berth.engine.runtime.Signals;
-import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerConfig;
 import dev.berth.remote.containers.HostConfig;
 import dev.berth.remote.containers.Resources;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,35 +95,34 @@ final class CreateChecks {
 
     /** Docker's create-time defaults: NetworkMode "default", MemorySwap twice Memory when only Memory is set. */
     static HostConfig adaptHostConfig(HostConfig host, String networkMode, HostFacts facts, List<String> warnings) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = new LinkedHashMap<>(Json.MAPPER.convertValue(host, Map.class));
-        map.put("NetworkMode", networkMode);
-        Resources r = host.resources();
-        if (r != null && r.memory() != null && r.memory() > 0) {
-            if (!facts.swapAccounting()) {
-                warnings.add("Your kernel does not support swap limit capabilities or the cgroup is not mounted. "
-                        + "Memory limited without swap.");
-                map.put("MemorySwap", -1L);
-            } else if (r.memorySwap() == null || r.memorySwap() == 0) {
-                map.put("MemorySwap", r.memory() * 2);
+        return WireEdits.with(host, HostConfig.class, map -> {
+            map.put("NetworkMode", networkMode);
+            Resources r = host.resources();
+            if (r != null && r.memory() != null && r.memory() > 0) {
+                if (!facts.swapAccounting()) {
+                    warnings.add("Your kernel does not support swap limit capabilities or the cgroup is not mounted. "
+                            + "Memory limited without swap.");
+                    map.put("MemorySwap", -1L);
+                } else if (r.memorySwap() == null || r.memorySwap() == 0) {
+                    map.put("MemorySwap", r.memory() * 2);
+                }
             }
-        }
-        if (r != null && Boolean.TRUE.equals(r.oomKillDisable()) && (r.memory() == null || r.memory() == 0)) {
-            warnings.add("OOM killer is disabled for the container, but no memory limit is set, this can result in "
-                    + "the system running out of resources.");
-        }
-        if (host.restartPolicy() == null) {
-            map.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
-        } else if (host.restartPolicy().maximumRetryCount() == null) {
-            // Go's int has no "absent": dockerd always reports the count, 0 unless on-failure set one
-            map.put("RestartPolicy", Map.of("Name", host.restartPolicy().name() == null ? ""
-                    : host.restartPolicy().name(), "MaximumRetryCount", 0));
-        }
-        if (host.logConfig() == null || host.logConfig().type() == null || host.logConfig().type().isEmpty()) {
-            // what conmon writes; podman reports the same name for it
-            map.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
-        }
-        return Json.MAPPER.convertValue(map, HostConfig.class);
+            if (r != null && Boolean.TRUE.equals(r.oomKillDisable()) && (r.memory() == null || r.memory() == 0)) {
+                warnings.add("OOM killer is disabled for the container, but no memory limit is set, this can result in "
+                        + "the system running out of resources.");
+            }
+            if (host.restartPolicy() == null) {
+                map.put("RestartPolicy", Map.of("Name", "no", "MaximumRetryCount", 0));
+            } else if (host.restartPolicy().maximumRetryCount() == null) {
+                // Go's int has no "absent": dockerd always reports the count, 0 unless on-failure set one
+                map.put("RestartPolicy", Map.of("Name", host.restartPolicy().name() == null ? ""
+                        : host.restartPolicy().name(), "MaximumRetryCount", 0));
+            }
+            if (host.logConfig() == null || host.logConfig().type() == null || host.logConfig().type().isEmpty()) {
+                // what conmon writes; podman reports the same name for it
+                map.put("LogConfig", Map.of("Type", "k8s-file", "Config", Map.of()));
+            }
+        });
     }
 
     static void validate(ContainerConfig config, HostConfig host, HostFacts facts) {

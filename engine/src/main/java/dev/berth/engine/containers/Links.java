@@ -1,6 +1,5 @@
 package dev.berth.engine.containers;
 
-import dev.berth.remote.client.Json;
 import dev.berth.remote.containers.ContainerConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,14 +44,11 @@ final class Links {
 
     /** The config the process starts with: link variables first, the container's own winning over them. */
     static ContainerConfig withEnv(ContainerConfig config, List<String> linkEnv) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = new java.util.LinkedHashMap<>(Json.MAPPER.convertValue(config, Map.class));
         List<String> env = new ArrayList<>(linkEnv);
         if (config.env() != null) {
             env.addAll(config.env());
         }
-        map.put("Env", env);
-        return Json.MAPPER.convertValue(map, ContainerConfig.class);
+        return WireEdits.with(config, ContainerConfig.class, fields -> fields.put("Env", env));
     }
 
     /** moby's Link.ToEnv: the linked container's exposed ports, name and environment, under the alias. */
